@@ -1,0 +1,19 @@
+"""Errors kg reports to its users. The CLI prints ``str(error)`` on one line and exits non-zero."""
+
+from __future__ import annotations
+
+
+class KgError(Exception):
+    """Base class: a problem with the user's input or environment, not a bug in kg."""
+
+
+class InputError(KgError):
+    """An input article cannot be read (missing, empty, binary, a directory with no article)."""
+
+
+class QueryError(KgError):
+    """A SPARQL query or the graph it runs on is malformed; the message gives the position."""
+
+
+class OntologyError(KgError):
+    """The ontology or shapes shipped with kg cannot be loaded."""

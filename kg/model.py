@@ -1,0 +1,250 @@
+"""The typed intermediate form that flows between kg's stages.
+
+read -> :class:`Document`
+nlp -> :class:`ParsedDocument` (tokens, sentences, named-entity spans; no spaCy objects)
+extract -> :class:`DocumentExtraction` (mentions, facts with :class:`Evidence`)
+resolve -> :class:`KnowledgeGraph` (entities with stable keys, facts between them)
+rdf -> rdflib ``Graph``
+
+Every class here is plain data: stages can be tested alone by building these by hand.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class EntityType(StrEnum):
+    """Ontology classes an entity can have (local names in the kg ontology)."""
+
+    PERSON = "Person"
+    ORGANIZATION = "Organization"
+    COMPANY = "Company"
+    PRODUCT = "Product"
+    SOFTWARE = "Software"
+    AI_MODEL = "AIModel"
+    PROJECT = "Project"
+    EVENT = "Event"
+    STRATEGY = "Strategy"
+    PLACE = "Place"
+
+
+#: Types that count as organisations for domain/range checks.
+ORGANIZATION_TYPES = frozenset({EntityType.ORGANIZATION, EntityType.COMPANY})
+#: Types that count as products.
+PRODUCT_TYPES = frozenset({EntityType.PRODUCT, EntityType.SOFTWARE, EntityType.AI_MODEL})
+
+
+class Relation(StrEnum):
+    """Object properties between entities (local names in the kg ontology)."""
+
+    LEADS = "leads"
+    CEO_OF = "ceoOf"
+    CHAIR_OF = "chairOf"
+    WORKS_FOR = "worksFor"
+    FOUNDED_BY = "foundedBy"
+    INITIATIVE_OF = "initiativeOf"
+    DEVELOPS = "develops"
+    RELEASED = "released"
+    PRODUCT_OF = "productOf"
+    PRECEDENT_FOR = "precedentFor"
+    SPOKE_AT = "spokeAt"
+    PARTICIPATED_IN = "participatedIn"
+    ORGANIZED_BY = "organizedBy"
+    STRATEGY_OF = "strategyOf"
+    CONCERNS = "concerns"
+    SUBSIDIARY_OF = "subsidiaryOf"
+    OWNS = "owns"
+    ACQUIRED = "acquired"
+    HEADQUARTERED_IN = "headquarteredIn"
+    LOCATED_IN = "locatedIn"
+    MEMBER_OF = "memberOf"
+    PARTNER_OF = "partnerOf"
+
+
+class Attribute(StrEnum):
+    """Datatype properties (local names in the kg ontology)."""
+
+    FOUNDING_DATE = "foundingDate"
+    START_DATE = "startDate"
+    END_DATE = "endDate"
+    PERIOD = "period"
+
+
+class MentionKind(StrEnum):
+    NAME = "name"  # a proper name: "Mark Zuckerberg"
+    NOMINAL = "nominal"  # a description: "le groupe", "le PDG de Meta"
+    PRONOUN = "pronoun"  # "il", "elle", "ses"
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One input article, already decoded to text."""
+
+    doc_id: str  # stable: derived from the text's content hash
+    source: str  # the input file's name (no directory), or "<text>"
+    text: str
+    title: str | None = None
+    language: str = "fr"
+    date: str | None = None  # ISO 8601 publication date when known
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One token of a parsed document. ``head`` and ``i`` index ``ParsedDocument.tokens``."""
+
+    i: int
+    text: str
+    idx: int  # character offset of the token in Document.text
+    lemma: str
+    pos: str  # Universal POS
+    dep: str  # Universal Dependencies relation, lower case
+    head: int
+    morph: str = ""
+    ent_type: str = ""  # NER label (PER, ORG, LOC, MISC) or ""
+    ent_iob: str = "O"  # B, I or O
+    sent: int = 0  # index of the sentence in ParsedDocument.sentences
+
+    @property
+    def end(self) -> int:
+        return self.idx + len(self.text)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    index: int
+    start: int  # first token index
+    end: int  # one past the last token index
+    start_char: int
+    end_char: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class NerSpan:
+    """A named-entity span from the NLP model, before kg re-types it."""
+
+    start: int  # token indices, end exclusive
+    end: int
+    label: str
+    start_char: int
+    end_char: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedDocument:
+    document: Document
+    tokens: tuple[Token, ...]
+    sentences: tuple[Sentence, ...]
+    ner_spans: tuple[NerSpan, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A span of text that refers to an entity."""
+
+    doc_id: str
+    start_char: int
+    end_char: int
+    text: str
+    sentence: int
+    entity_type: EntityType
+    name: str  # the name this mention contributes (normalised surface form)
+    kind: MentionKind = MentionKind.NAME
+    #: for coreferent mentions ("il", "le groupe"): the name mention it was resolved to
+    antecedent: Mention | None = None
+    resolution: str | None = None  # how: "surname", "pronoun", "definite", "possessive", ...
+
+    @property
+    def referent(self) -> Mention:
+        """The name mention this one stands for (itself for names)."""
+        return self.antecedent.referent if self.antecedent is not None else self
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Where and how a fact was found."""
+
+    doc_id: str
+    source: str
+    sentence_text: str
+    sentence_start: int  # character offsets of the sentence in the document
+    sentence_end: int
+    extractor: str  # id of the pattern that fired, see kg.extract.EXTRACTORS
+    confidence: float  # 0..1
+    date: str | None = None  # the article's date, when known
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """subject -relation-> object, between two mentions, with its evidence."""
+
+    subject: Mention
+    relation: Relation
+    object: Mention
+    evidence: Evidence
+
+
+@dataclass(frozen=True, slots=True)
+class AttributeFact:
+    """subject -attribute-> literal value (a date, a period)."""
+
+    subject: Mention
+    attribute: Attribute
+    value: str
+    datatype: str  # xsd local name: "date", "gYear", "gYearMonth", "string"
+    evidence: Evidence
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentExtraction:
+    """Everything the extract stage found in one document."""
+
+    document: Document
+    mentions: tuple[Mention, ...]
+    facts: tuple[Fact, ...]
+    attributes: tuple[AttributeFact, ...] = ()
+
+
+@dataclass(slots=True)
+class Entity:
+    """One real-world thing, after resolution. ``key`` is the stable IRI slug."""
+
+    key: str
+    label: str
+    entity_type: EntityType
+    aliases: set[str] = field(default_factory=set)
+    mentions: list[Mention] = field(default_factory=list)
+    documents: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedFact:
+    subject: str  # Entity.key
+    relation: Relation
+    object: str  # Entity.key
+    evidence: Evidence
+    subject_mention: Mention
+    object_mention: Mention
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedAttribute:
+    subject: str
+    attribute: Attribute
+    value: str
+    datatype: str
+    evidence: Evidence
+    subject_mention: Mention
+
+
+@dataclass(slots=True)
+class KnowledgeGraph:
+    """The resolved graph: what the RDF stage writes."""
+
+    documents: list[Document] = field(default_factory=list)
+    entities: dict[str, Entity] = field(default_factory=dict)
+    facts: list[ResolvedFact] = field(default_factory=list)
+    attributes: list[ResolvedAttribute] = field(default_factory=list)
