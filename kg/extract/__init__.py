@@ -1,0 +1,249 @@
+"""Extract stage: :class:`ParsedDocument` -> :class:`DocumentExtraction`.
+
+Order of work for one document:
+1. name mentions, typed and linked inside the document (:mod:`.mentions`);
+2. event and strategy descriptions; possessives, "le groupe", "il" resolved (:mod:`.coref`);
+3. relation patterns over each sentence's surface (:mod:`.patterns`), checked against the
+   ontology's domains and ranges (:mod:`kg.signatures`);
+4. facts about descriptions: who spoke at an event, whose strategy, about what
+   (:mod:`.descriptions`); dates of foundings and periods of events (:mod:`.dates`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from kg.extract import descriptions, mentions
+from kg.extract.calibration import confidence_for
+from kg.extract.coref import resolve_anaphora
+from kg.extract.dates import attribute_facts
+from kg.extract.patterns import PATTERNS, Pattern
+from kg.extract.surface import SurfaceSentence, surface
+from kg.model import (
+    DocumentExtraction,
+    EntityType,
+    Evidence,
+    Fact,
+    Mention,
+    ParsedDocument,
+    Relation,
+)
+from kg.signatures import DEFAULT_OBJECT, DEFAULT_SUBJECT, fits
+
+__all__ = ["EXTRACTORS", "extract", "extract_all"]
+
+_CONJUNCT_AFTER = re.compile(r"^(?: ?,| et| ou| ainsi que| mais aussi| puis)+ @m(\d+)")
+_CONJUNCT_BEFORE = re.compile(r"@m(\d+)(?: ,| et| ou)+ $")
+#: a fact found through a resolved pronoun or description is a little less certain
+RESOLUTION_FACTOR = 0.9
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A pattern match between two mention ids, before mentions are final."""
+
+    pattern: Pattern
+    relation: Relation
+    subject: int
+    object: int
+    sentence: int
+
+
+def _describe_extractors() -> dict[str, str]:
+    found = {p.extractor: p.label for p in PATTERNS}
+    found.update(descriptions.EXTRACTORS)
+    return dict(sorted(found.items()))
+
+
+#: extractor id -> what it reads; every fact's evidence names one of these
+EXTRACTORS: dict[str, str] = _describe_extractors()
+
+
+def extract_all(parsed_documents: Iterable[ParsedDocument]) -> Iterator[DocumentExtraction]:
+    for parsed in parsed_documents:
+        yield extract(parsed)
+
+
+def extract(parsed: ParsedDocument) -> DocumentExtraction:
+    """Find the mentions and facts of one parsed document."""
+    candidates = mentions.name_candidates(parsed)
+    mentions.type_candidates(parsed, candidates)
+    clusters = mentions.link_names(parsed, candidates)
+
+    # first pass: typed names only, to resolve anaphora and run the patterns
+    name_mentions, _ = mentions.build_mentions(parsed, candidates, clusters)
+    typed_names = [m for m in name_mentions if m is not None]
+    taken = {i for c in candidates for i in range(c.start, c.end)}
+    anaphora = resolve_anaphora(parsed, typed_names, taken)
+
+    # mention ids: candidates first, then anaphora
+    spans: dict[int, tuple[int, int]] = {k: (c.start, c.end) for k, c in enumerate(candidates)}
+    base = len(candidates)
+    for n, (_, start, end) in enumerate(anaphora):
+        spans[base + n] = (start, end)
+
+    surfaces = _surfaces(parsed, spans)
+    hits = _pattern_hits(surfaces)
+
+    # untyped names take the type their relation demands
+    types_of = _cluster_types(candidates, clusters)
+    extra_votes = _votes_from_hits(hits, candidates, types_of, base)
+    if extra_votes:
+        for k, etype in extra_votes:
+            candidates[k].votes[etype] += mentions.CUE_WEIGHT
+        name_mentions, _ = mentions.build_mentions(parsed, candidates, clusters)
+
+    by_id: dict[int, Mention] = {k: m for k, m in enumerate(name_mentions) if m is not None}
+    for n, (mention, _, _) in enumerate(anaphora):
+        by_id[base + n] = mention
+
+    document = parsed.document
+    facts: list[Fact] = []
+    for hit in hits:
+        subject, obj = by_id.get(hit.subject), by_id.get(hit.object)
+        if subject is None or obj is None:
+            continue
+        relation = hit.relation
+        if hit.pattern.person_relation and subject.entity_type is EntityType.PERSON:
+            relation = hit.pattern.person_relation
+        fact = _fact(parsed, hit.pattern.extractor, relation, subject, obj, hit.sentence,
+                     hit.pattern.confidence)
+        if fact is not None:
+            facts.append(fact)
+
+    described = descriptions.description_mentions(parsed)
+    all_mentions = list(by_id.values()) + [m for m, _, _ in described]
+    for extractor, relation, subject, obj, sentence, prior in descriptions.facts(
+        parsed, described, by_id, spans, facts
+    ):
+        fact = _fact(parsed, extractor, relation, subject, obj, sentence, prior)
+        if fact is not None:
+            facts.append(fact)
+
+    attributes = attribute_facts(parsed, described, surfaces, by_id)
+    return DocumentExtraction(
+        document=document,
+        mentions=tuple(sorted(all_mentions, key=lambda m: (m.start_char, m.end_char))),
+        facts=tuple(_dedupe(facts)),
+        attributes=tuple(attributes),
+    )
+
+
+def _surfaces(
+    parsed: ParsedDocument, spans: dict[int, tuple[int, int]]
+) -> list[SurfaceSentence]:
+    by_sentence: dict[int, dict[int, tuple[int, int]]] = {}
+    for ident, (start, _end) in spans.items():
+        by_sentence.setdefault(parsed.tokens[start].sent, {})[ident] = spans[ident]
+    return [surface(parsed, s, by_sentence.get(s.index, {})) for s in parsed.sentences]
+
+
+def _pattern_hits(surfaces: list[SurfaceSentence]) -> list[Hit]:
+    hits: list[Hit] = []
+    for surf in surfaces:
+        text = surf.text
+        if "@m" not in text:
+            continue
+        for pattern in PATTERNS:
+            for match in pattern.regex.finditer(text):
+                s_ids = _with_conjuncts(text, match, "s")
+                o_ids = _with_conjuncts(text, match, "o")
+                for s in s_ids:
+                    for o in o_ids:
+                        if s != o:
+                            hits.append(Hit(pattern, pattern.relation, s, o,
+                                            surf.sentence.index))
+    return hits
+
+
+def _with_conjuncts(text: str, match: re.Match[str], group: str) -> list[int]:
+    """The mention in ``group`` and those coordinated with it ("X, Y ou Z")."""
+    ids = [int(match.group(group))]
+    rest = text[match.end(group):]
+    while (more := _CONJUNCT_AFTER.match(rest)) is not None:
+        ids.append(int(more.group(1)))
+        rest = rest[more.end():]
+    if match.start(group) - 2 >= 0:
+        head = text[: match.start(group) - 2]  # text before "@m"
+        while (more := _CONJUNCT_BEFORE.search(head + " ")) is not None and head:
+            ids.append(int(more.group(1)))
+            head = head[: more.start()].rstrip()
+            if not head.endswith((",", "et", "ou")):
+                break
+    return ids
+
+
+def _cluster_types(
+    candidates: list[mentions.Candidate], clusters: list[list[int]]
+) -> list[EntityType | None]:
+    result = []
+    for members in clusters:
+        votes: Counter[EntityType] = Counter()
+        for k in members:
+            votes.update(candidates[k].votes)
+        result.append(mentions.decide_type(votes))
+    return result
+
+
+def _votes_from_hits(
+    hits: list[Hit], candidates: list[mentions.Candidate], types_of: list[EntityType | None],
+    base: int,
+) -> list[tuple[int, EntityType]]:
+    votes = []
+    for hit in hits:
+        for ident, default in ((hit.subject, DEFAULT_SUBJECT.get(hit.relation)),
+                               (hit.object, DEFAULT_OBJECT.get(hit.relation))):
+            if default is None or ident >= base:
+                continue
+            if types_of[candidates[ident].cluster] is None:
+                votes.append((ident, default))
+    return votes
+
+
+def _fact(
+    parsed: ParsedDocument, extractor: str, relation: Relation, subject: Mention, obj: Mention,
+    sentence_index: int, prior: float,
+) -> Fact | None:
+    if subject.referent == obj.referent:
+        return None
+    if not fits(relation, subject.entity_type, obj.entity_type):
+        return None
+    confidence = confidence_for(extractor, prior)
+    if subject.resolution in {"pronoun", "possessive", "definite description"}:
+        confidence *= RESOLUTION_FACTOR
+    if obj.resolution in {"pronoun", "possessive", "definite description"}:
+        confidence *= RESOLUTION_FACTOR
+    sentence = parsed.sentences[sentence_index]
+    document = parsed.document
+    evidence = Evidence(
+        doc_id=document.doc_id, source=document.source, sentence_text=sentence.text,
+        sentence_start=sentence.start_char, sentence_end=sentence.end_char,
+        extractor=extractor, confidence=round(confidence, 3), date=document.date,
+    )
+    return Fact(subject, relation, obj, evidence)
+
+
+def _dedupe(facts: list[Fact]) -> list[Fact]:
+    """One fact per (subject, relation, object, sentence): the most confident reading."""
+    best: dict[tuple[object, ...], Fact] = {}
+    for fact in facts:
+        key = (fact.subject.referent.name, fact.relation, fact.object.referent.name,
+               fact.evidence.sentence_start)
+        current = best.get(key)
+        if current is None or fact.evidence.confidence > current.evidence.confidence:
+            best[key] = fact
+    # a more specific relation read from the same sentence replaces the general one
+    general = {Relation.CEO_OF: Relation.LEADS, Relation.CHAIR_OF: Relation.LEADS,
+               Relation.LEADS: Relation.WORKS_FOR, Relation.RELEASED: Relation.DEVELOPS}
+    for key in list(best):
+        subject, relation, obj, start = key
+        parent = general.get(relation)  # type: ignore[arg-type]
+        while parent is not None:
+            best.pop((subject, parent, obj, start), None)
+            parent = general.get(parent)
+    return sorted(best.values(), key=lambda f: (f.evidence.sentence_start,
+                                               f.subject.start_char, f.relation,
+                                               f.object.start_char))

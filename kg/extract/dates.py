@@ -1,0 +1,122 @@
+"""Dates and periods: when an organisation was founded, which period an event covers.
+
+"fondée en 1990", "créée le 30 août 1889" -> foundingDate (xsd:gYear or xsd:date);
+"troisième trimestre 2024", "T3 2024", "Q3 2024" -> period "2024-Q3" with startDate/endDate;
+"premier semestre 2025" -> "2025-H1".
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.surface import SurfaceSentence, normalise_word
+from kg.model import (
+    ORGANIZATION_TYPES,
+    Attribute,
+    AttributeFact,
+    EntityType,
+    Evidence,
+    Mention,
+    ParsedDocument,
+)
+
+MONTHS = {
+    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
+    "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
+    "décembre": 12, "decembre": 12,
+}
+_ORDINALS = {"premier": 1, "1er": 1, "deuxième": 2, "second": 2, "2e": 2, "troisième": 3,
+             "3e": 3, "quatrième": 4, "4e": 4, "dernier": 4}
+_QUARTER = re.compile(
+    r"\b(?:(?P<ord>premier|1er|deuxième|second|2e|troisième|3e|quatrième|4e|dernier) "
+    r"trimestre (?:de l' année |de l' exercice |fiscal )?(?:(?P<y1>\d{4}))"
+    r"|[tq](?P<q>[1-4]) (?P<y2>\d{4}))\b"
+)
+_HALF = re.compile(r"\b(?P<ord>premier|1er|second|deuxième|2e) semestre (?P<y>\d{4})\b")
+_DATE = re.compile(rf"\b(?:le )?(?P<d>\d{{1,2}}|1er) (?P<m>{'|'.join(MONTHS)}) (?P<y>\d{{4}})\b")
+_FOUNDED = re.compile(
+    r"@m(?P<s>\d+) (?:, )?(?:(?:[^@.;:]\S*) ){0,8}?(?:a été |est |fut |avait été )?"
+    r"(?:fondée?s?|créée?s?|cofondée?s?|co-fondée?s?|établie?s?) "
+    r"(?:en (?P<y>\d{4})|le (?P<date>(?:\d{1,2}|1er) \S+ \d{4}))"
+)
+_CREATED_IN = re.compile(
+    r"@m(?P<s>\d+) (?:, )?(?:(?:[^@.;:]\S*) ){0,6}?depuis sa (?:création|fondation) en "
+    r"(?P<y>\d{4})"
+)
+_QUARTER_BOUNDS = {1: ("01-01", "03-31"), 2: ("04-01", "06-30"), 3: ("07-01", "09-30"),
+                   4: ("10-01", "12-31")}
+
+
+def iso_date(text: str) -> str | None:
+    """"30 août 1889" -> "1889-08-30"."""
+    match = _DATE.search(normalise_word(text))
+    if match is None:
+        return None
+    day = 1 if match.group("d") == "1er" else int(match.group("d"))
+    return f"{int(match.group('y')):04d}-{MONTHS[match.group('m')]:02d}-{day:02d}"
+
+
+def period(text: str) -> tuple[str, str, str] | None:
+    """A quarter or half-year in ``text``: (label, first day, last day)."""
+    words = normalise_word(text)
+    match = _QUARTER.search(words)
+    if match is not None:
+        quarter = int(match.group("q")) if match.group("q") else _ORDINALS[match.group("ord")]
+        year = match.group("y1") or match.group("y2")
+        first, last = _QUARTER_BOUNDS[quarter]
+        return f"{year}-Q{quarter}", f"{year}-{first}", f"{year}-{last}"
+    match = _HALF.search(words)
+    if match is not None:
+        half = 1 if match.group("ord") in {"premier", "1er"} else 2
+        year = match.group("y")
+        first, last = ("01-01", "06-30") if half == 1 else ("07-01", "12-31")
+        return f"{year}-H{half}", f"{year}-{first}", f"{year}-{last}"
+    return None
+
+
+def _evidence(parsed: ParsedDocument, sentence: int, extractor: str, confidence: float
+              ) -> Evidence:
+    s = parsed.sentences[sentence]
+    document = parsed.document
+    return Evidence(document.doc_id, document.source, s.text, s.start_char, s.end_char,
+                    extractor, confidence, document.date)
+
+
+def attribute_facts(
+    parsed: ParsedDocument,
+    described: list[tuple[Mention, int, int]],
+    surfaces: list[SurfaceSentence],
+    by_id: dict[int, Mention],
+) -> list[AttributeFact]:
+    found: list[AttributeFact] = []
+    for mention, _start, _end in described:
+        if mention.entity_type is not EntityType.EVENT:
+            continue
+        span = period(mention.text)
+        if span is None:
+            continue
+        label, first, last = span
+        evidence = _evidence(parsed, mention.sentence, "event-period", 0.9)
+        found += [
+            AttributeFact(mention, Attribute.PERIOD, label, "string", evidence),
+            AttributeFact(mention, Attribute.START_DATE, first, "date", evidence),
+            AttributeFact(mention, Attribute.END_DATE, last, "date", evidence),
+        ]
+    for surf in surfaces:
+        for regex in (_FOUNDED, _CREATED_IN):
+            for match in regex.finditer(surf.text):
+                subject = by_id.get(int(match.group("s")))
+                if subject is None or subject.entity_type not in (
+                    ORGANIZATION_TYPES | {EntityType.PROJECT}
+                ):
+                    continue
+                if match.groupdict().get("date"):
+                    value, datatype = iso_date(match.group("date")), "date"
+                else:
+                    value, datatype = match.group("y"), "gYear"
+                if value is None:
+                    continue
+                evidence = _evidence(parsed, surf.sentence.index, "founding-date", 0.85)
+                found.append(AttributeFact(subject, Attribute.FOUNDING_DATE, value, datatype,
+                                           evidence))
+    return found

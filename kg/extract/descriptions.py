@@ -1,0 +1,180 @@
+"""Facts about events and strategies, which are described rather than named.
+
+- "Lors d'un appel aux résultats ..., le PDG de X, Y, a déclaré" -> Y spokeAt the event;
+- "la keynote d'Apple", "sa conférence" -> the event organizedBy the organisation; an earnings
+  call where a company's leader speaks is held by that company;
+- "la stratégie de X", "sa stratégie" -> strategyOf X; a product named inside -> concerns;
+- "X, une précédente initiative de Y" while the article discusses a strategy of Y ->
+  X precedentFor that strategy.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kg.extract import lexicon
+from kg.extract.surface import normalise_word
+from kg.model import (
+    ORGANIZATION_TYPES,
+    PRODUCT_TYPES,
+    EntityType,
+    Fact,
+    Mention,
+    ParsedDocument,
+    Relation,
+)
+
+EXTRACTORS = {
+    "event-participant": "subject of a sentence introduced by 'lors de <event>'",
+    "event-organizer": "'<event> de Y' or a possessive before the event",
+    "corporate-event-of-leader": "an earnings call or AGM where Y's leader speaks is held by Y",
+    "strategy-owner": "'la stratégie de Y' or a possessive inside the strategy",
+    "strategy-topic": "a product or project named inside a strategy description",
+    "precedent-initiative": "'X, une précédente initiative de Y' while Y's strategy is discussed",
+}
+
+_INTRODUCERS = {"lors", "cours", "pendant", "durant", "occasion", "à"}
+_SPEECH = re.compile(rf"^(?:{lexicon.SPEECH_VERBS})$")
+_CORPORATE = re.compile(rf"(?:{lexicon.CORPORATE_EVENT_HEADS})")
+_PRECEDENT = re.compile(r"\b(?:précédente?s?|ancienne?s?|antérieure?s?|premier|première|"
+                        r"autres?) (?:\S+ )?(?:initiative|projet|programme|stratégie)")
+_SPEAKING_VERBS = {"déclarer", "affirmer", "expliquer", "indiquer", "souligner", "estimer",
+                   "annoncer", "préciser", "ajouter", "assurer", "insister", "confier",
+                   "reconnaître", "rappeler", "évoquer", "présenter", "détailler", "ouvrir",
+                   "exprimer", "parler", "dire", "répondre", "promettre", "prévenir",
+                   "avertir", "juger", "commenter", "défendre", "vanter", "révéler"}
+
+Found = tuple[str, Relation, Mention, Mention, int, float]
+
+
+def description_mentions(parsed: ParsedDocument) -> list[tuple[Mention, int, int]]:
+    from kg.extract.mentions import description_mentions as find
+
+    return find(parsed)
+
+
+def _inside(spans: dict[int, tuple[int, int]], by_id: dict[int, Mention], start: int,
+            end: int) -> list[tuple[Mention, int]]:
+    found = [(by_id[k], s) for k, (s, e) in spans.items() if k in by_id and start <= s and
+             e <= end]
+    return sorted(found, key=lambda pair: pair[1])
+
+
+def facts(
+    parsed: ParsedDocument,
+    described: list[tuple[Mention, int, int]],
+    by_id: dict[int, Mention],
+    spans: dict[int, tuple[int, int]],
+    pattern_facts: list[Fact],
+) -> Iterator[Found]:
+    tokens = parsed.tokens
+    strategy_owner: dict[Mention, Mention] = {}
+    for mention, start, end in described:
+        sentence = tokens[start].sent
+        # a possessive right before the description belongs to it ("sa stratégie")
+        scope_start = start - 1 if start > 0 and tokens[start - 1].sent == sentence else start
+        inner = _inside(spans, by_id, scope_start, end)
+        owner = _owner(tokens, inner)
+        if mention.entity_type is EntityType.STRATEGY:
+            if owner is not None:
+                strategy_owner[mention] = owner
+                yield ("strategy-owner", Relation.STRATEGY_OF, mention, owner, sentence, 0.8)
+            for name, _ in inner:
+                if name.entity_type in PRODUCT_TYPES or name.entity_type is EntityType.PROJECT:
+                    yield ("strategy-topic", Relation.CONCERNS, mention, name, sentence, 0.75)
+        elif mention.entity_type is EntityType.EVENT:
+            if owner is not None:
+                yield ("event-organizer", Relation.ORGANIZED_BY, mention, owner, sentence, 0.8)
+            if _introduced(tokens, start):
+                for person in _subject_people(parsed, sentence, by_id, spans):
+                    relation = (Relation.SPOKE_AT if _speaking(parsed, sentence)
+                                else Relation.PARTICIPATED_IN)
+                    yield ("event-participant", relation, person, mention, sentence, 0.75)
+                    if owner is None and _CORPORATE.search(normalise_word(mention.text)):
+                        for fact in pattern_facts:
+                            if (fact.subject.referent == person.referent
+                                    and fact.relation in {Relation.LEADS, Relation.CEO_OF,
+                                                          Relation.CHAIR_OF}
+                                    and fact.evidence.sentence_start
+                                    == parsed.sentences[sentence].start_char):
+                                yield ("corporate-event-of-leader", Relation.ORGANIZED_BY,
+                                       mention, fact.object, sentence, 0.65)
+    yield from _precedents(parsed, pattern_facts, strategy_owner)
+
+
+def _owner(tokens: tuple, inner: list[tuple[Mention, int]]) -> Mention | None:
+    """The organisation a description belongs to: a resolved possessive, or "de <org>"."""
+    for name, start in inner:
+        if name.entity_type not in ORGANIZATION_TYPES:
+            continue
+        if name.resolution == "possessive":
+            return name
+        if start > 0 and normalise_word(tokens[start - 1].text) in {"de", "d'", "du"}:
+            return name
+    return None
+
+
+def _introduced(tokens: tuple, start: int) -> bool:
+    sentence = tokens[start].sent
+    window = [normalise_word(t.text) for t in tokens[max(0, start - 4) : start]
+              if t.sent == sentence]
+    return any(word in _INTRODUCERS for word in window)
+
+
+def _root(parsed: ParsedDocument, sentence: int) -> int | None:
+    s = parsed.sentences[sentence]
+    for i in range(s.start, s.end):
+        if parsed.tokens[i].head == i and parsed.tokens[i].pos in {"VERB", "AUX"}:
+            return i
+    return None
+
+
+def _speaking(parsed: ParsedDocument, sentence: int) -> bool:
+    root = _root(parsed, sentence)
+    if root is None:
+        return False
+    return parsed.tokens[root].lemma.lower() in _SPEAKING_VERBS
+
+
+def _subject_people(
+    parsed: ParsedDocument, sentence: int, by_id: dict[int, Mention],
+    spans: dict[int, tuple[int, int]],
+) -> list[Mention]:
+    """People who are the subject of the sentence's main verb, directly or in apposition to a
+    subject noun ("le PDG de X, Y, a déclaré")."""
+    tokens = parsed.tokens
+    root = _root(parsed, sentence)
+    if root is None:
+        return []
+    subjects = {t.i for t in tokens[parsed.sentences[sentence].start:
+                                    parsed.sentences[sentence].end]
+                if t.head == root and t.dep.startswith("nsubj")}
+    people = []
+    for k, (start, end) in spans.items():
+        mention = by_id.get(k)
+        if mention is None or mention.entity_type is not EntityType.PERSON:
+            continue
+        if mention.sentence != sentence:
+            continue
+        inside = set(range(start, end))
+        if inside & subjects or any(tokens[i].head in subjects and tokens[i].dep in
+                                    {"appos", "flat:name", "flat"} for i in inside):
+            people.append(mention)
+    return people
+
+
+def _precedents(
+    parsed: ParsedDocument, pattern_facts: list[Fact], strategy_owner: dict[Mention, Mention]
+) -> Iterator[Found]:
+    for fact in pattern_facts:
+        if fact.relation is not Relation.INITIATIVE_OF:
+            continue
+        if not _PRECEDENT.search(normalise_word(fact.evidence.sentence_text)):
+            continue
+        for strategy, owner in strategy_owner.items():
+            if owner.referent == fact.object.referent:
+                sentence = next(s.index for s in parsed.sentences
+                                if s.start_char == fact.evidence.sentence_start)
+                yield ("precedent-initiative", Relation.PRECEDENT_FOR, fact.subject, strategy,
+                       sentence, 0.65)

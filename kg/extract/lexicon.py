@@ -1,0 +1,206 @@
+"""Words of French news that signal a type or a relation.
+
+Everything here is general French (and the English loanwords French business news uses):
+role nouns, organisation forms, product nouns, relation verbs. Nothing names an entity.
+Patterns are written over lower-cased surface tokens; see :mod:`kg.extract.surface`.
+"""
+
+from __future__ import annotations
+
+from kg.model import EntityType, Relation
+
+# --- typing cues: a noun right before a name ("la société X", "le modèle X") --------------
+
+#: noun (regex over lower-cased tokens) -> the type it gives the name that follows or that it
+#: stands in apposition to. Longer, more specific cues first.
+AI_MODEL_NOUNS = (
+    r"modèles? (?:d' ?ia|d' intelligence artificielle|de langage|ia|de fondation)|"
+    r"(?:grands? )?modèles? de langage|llm|llms|ia générative|modèles? open source"
+)
+SOFTWARE_NOUNS = (
+    r"logiciels?|applications?|appli|apps?|plateformes?|navigateurs?|chatbots?|"
+    r"assistants?(?: virtuels?| vocaux| vocal| ia| d' ia)?|agents? conversationnels?|"
+    r"moteurs? de recherche|systèmes? d' exploitation|messageries?|services? de streaming|"
+    r"jeux? vidéo|outils?"
+)
+PRODUCT_NOUNS = (
+    r"produits?|smartphones?|téléphones?|tablettes?|ordinateurs?|consoles?|puces?|"
+    r"processeurs?|voitures?|véhicules?|casques?|lunettes? connectées|montres? connectées|"
+    r"médicaments?|vaccins?|gammes?|modèles?"
+)
+COMPANY_NOUNS = (
+    r"sociétés?|entreprises?|groupes?|firmes?|start-?ups?|géants?|constructeurs?|éditeurs?|"
+    r"fabricants?|opérateurs?|banques?|compagnies?|filiales?|maisons? mères?|conglomérats?|"
+    r"holdings?|cabinets?|distributeurs?|détaillants?|assureurs?|équipementiers?|"
+    r"fournisseurs?|licornes?|multinationales?|enseignes?|labels?|studios?"
+)
+ORGANIZATION_NOUNS = (
+    r"organisations?|associations?|fondations?|universités?|instituts?|agences?|partis?|"
+    r"syndicats?|ong|ministères?|clubs?|équipes?|fédérations?|chaînes?|journal|journaux|"
+    r"quotidiens?|magazines?|consortiums?|alliances?|coalitions?|collèges?|écoles?|"
+    r"laboratoires?|régulateurs?|autorités?|gouvernements?|conseils?|commissions?"
+)
+PROJECT_NOUNS = r"projets?|initiatives?|programmes?"
+EVENT_NOUNS = (
+    r"conférences?|salons?|sommets?|keynotes?|forums?|festivals?|congrès|assemblées?|"
+    r"événements?|évènements?"
+)
+PLACE_NOUNS = r"villes?|pays|régions?|capitales?|provinces?|états?|communes?|départements?"
+
+#: noun (regex over lower-cased tokens) -> the type it gives the name that follows or that it
+#: stands in apposition to. More specific cues first.
+TYPE_NOUNS: tuple[tuple[str, EntityType], ...] = (
+    (AI_MODEL_NOUNS, EntityType.AI_MODEL),
+    (SOFTWARE_NOUNS, EntityType.SOFTWARE),
+    (PRODUCT_NOUNS + r"|marques?", EntityType.PRODUCT),
+    (COMPANY_NOUNS, EntityType.COMPANY),
+    (ORGANIZATION_NOUNS, EntityType.ORGANIZATION),
+    (PROJECT_NOUNS, EntityType.PROJECT),
+    (EVENT_NOUNS, EntityType.EVENT),
+    (PLACE_NOUNS, EntityType.PLACE),
+)
+
+#: words inside a name that fix its type ("Projet Open Compute", "Acme Corp.")
+NAME_WORDS: tuple[tuple[str, EntityType], ...] = (
+    (r"projet|project|initiative|programme|program", EntityType.PROJECT),
+    (r"inc\.?|corp\.?|corporation|ltd\.?|llc|gmbh|ag|sa|sas|sarl|plc\.?|s\.a\.|group|groupe|"
+     r"holding|holdings|bank|banque|technologies|motors|airlines|airways|systems|"
+     r"industries|entertainment|records|pharma|labs|télécom|telecom|capital|partners|"
+     r"compagnie|company|co\.",
+     EntityType.COMPANY),
+    (r"université|university|college|collège|institut|institute|school|école|association|"
+     r"fondation|foundation|parti|party|agence|agency|club|fc|fédération|federation|ministère|"
+     r"department|département|conseil|council|commission|league|ligue|union|office|service|"
+     r"trust|society|société|nations|unies",
+     EntityType.ORGANIZATION),
+    (r"conférence|conference|summit|sommet|salon|festival|forum|expo|world cup|"
+     r"jeux olympiques|championnat|coupe",
+     EntityType.EVENT),
+)
+
+#: courtesy titles and role words right before a person's name
+PERSON_TITLES = (
+    r"m\.|mme|mlle|mr\.?|mrs\.?|dr\.?|pr\.?|me|sir|monsieur|madame|docteur|professeur|"
+    r"président|présidente|pdg|ceo|patron|patronne|directeur|directrice|ministre|"
+    r"sénateur|sénatrice|député|députée|maire|gouverneur|fondateur|fondatrice|cofondateur|"
+    r"cofondatrice|chercheur|chercheuse|porte-parole|juge|général|major-général|capitaine|"
+    r"chanteur|chanteuse|acteur|actrice|réalisateur|réalisatrice|producteur|productrice|"
+    r"rappeur|rappeuse|musicien|musicienne|pianiste|auteur|autrice|écrivain|journaliste|"
+    r"analyste|économiste|entraîneur|joueur|joueuse|prince|princesse|roi|reine|pape|"
+    r"l' ancien|l' ex|ancien|ancienne"
+)
+
+# --- roles: the noun that links a person to an organisation -----------------------------
+
+ROLE_NOUNS: tuple[tuple[str, Relation], ...] = (
+    (r"pdg|p\.-d\.g\.|p-dg|président-directeur général|présidente-directrice générale|ceo|"
+     r"directeur général|directrice générale|dg|patron|patronne|chief executive officer|"
+     r"administrateur délégué|administratrice déléguée",
+     Relation.CEO_OF),
+    (r"président|présidente|chairman|président du conseil(?: d' administration| de surveillance)?|"
+     r"présidente du conseil(?: d' administration| de surveillance)?",
+     Relation.CHAIR_OF),
+    (r"dirigeant|dirigeante|chef|cheffe|leader|secrétaire général|secrétaire générale|"
+     r"directeur|directrice|gérant|gérante|responsable|numéro un|n° 1",
+     Relation.LEADS),
+    (r"fondateur|fondatrice|cofondateur|cofondatrice|co-fondateur|co-fondatrice|créateur|"
+     r"créatrice",
+     Relation.FOUNDED_BY),
+    (r"vice-président|vice-présidente|directeur financier|directrice financière|"
+     r"directeur technique|directrice technique|directeur des opérations|"
+     r"directrice des opérations|cfo|cto|coo|cmo|chercheur|chercheuse|ingénieur|ingénieure|"
+     r"employé|employée|salarié|salariée|analyste|économiste|porte-parole|avocat|avocate|"
+     r"conseiller|conseillère|cadre|collaborateur|collaboratrice|développeur|développeuse|"
+     r"scientifique|designer|stratège|vendeur|vendeuse|professeur|professeure|"
+     r"journaliste|rédacteur en chef|rédactrice en chef|associé|associée|membre du conseil",
+     Relation.WORKS_FOR),
+)
+
+# --- verbs (regex over inflected forms, lower case) ---------------------------------------
+
+LEAD_VERBS = r"dirige|dirigent|dirigeait|dirigeaient|a dirigé|ont dirigé|pilote|préside|présidait|a présidé"
+FOUND_VERBS = (
+    r"a fondé|ont fondé|avait fondé|fonde|fonda|a cofondé|ont cofondé|a co-fondé|a créé|ont créé|"
+    r"crée|créa|a lancé la société|a monté"
+)
+FOUNDED_PARTICIPLE = r"fondée?s?|cofondée?s?|co-fondée?s?|créée?s?"
+ACQUIRE_VERBS = (
+    r"a racheté|ont racheté|rachète|rachètent|racheta|va racheter|vont racheter|a acquis|"
+    r"ont acquis|acquiert|acquièrent|acquit|va acquérir|vont acquérir|a acheté|ont acheté|"
+    r"achète|achètent|s' offre|s' est offert|a repris|reprend|a absorbé|absorbe|"
+    r"a finalisé le rachat d'|a finalisé l' acquisition d'|a annoncé le rachat d'|"
+    r"a annoncé l' acquisition d'"
+)
+ACQUIRED_PARTICIPLE = r"rachetée?s?|acquise?s?|achetée?s?|reprise?s?|absorbée?s?"
+OWN_VERBS = r"possède|possèdent|détient|détiennent|contrôle|contrôlent|possédait|détenait"
+OWNED_PARTICIPLE = r"détenue?s?|possédée?s?|contrôlée?s?|appartenant|appartient|appartiennent"
+RELEASE_VERBS = (
+    r"a lancé|ont lancé|lance|lancent|lança|va lancer|vont lancer|a dévoilé|ont dévoilé|"
+    r"dévoile|dévoilent|a présenté|ont présenté|présente|présentent|a publié|ont publié|"
+    r"publie|publient|a sorti|ont sorti|sort|sortent|commercialise|commercialisent|"
+    r"a commercialisé|a mis en ligne|a rendu disponible|a ouvert|a annoncé|ont annoncé|annonce|"
+    r"a dévoilé|met sur le marché|a mis sur le marché|a déployé|déploie|a open-sourcé"
+)
+DEVELOP_VERBS = (
+    r"développe|développent|a développé|ont développé|développait|conçoit|a conçu|ont conçu|"
+    r"fabrique|fabriquent|a fabriqué|produit|produisent|a produit|édite|éditent|entraîne|"
+    r"a entraîné|exploite|exploitent"
+)
+DEVELOPED_PARTICIPLE = (
+    r"développée?s?|conçue?s?|fabriquée?s?|produite?s?|éditée?s?|lancée?s?|publiée?s?|"
+    r"créée?s?|entraînée?s?|mise?s? au point|commercialisée?s?|dévoilée?s?"
+)
+HQ_CUES = (
+    r"basée?s? à|basée?s? en|basée?s? au|installée?s? à|implantée?s? à|établie?s? à|"
+    r"situé(?:e|s|es)? à|dont le siège (?:social )?est (?:situé )?(?:à|en|au)|"
+    r"qui a son siège (?:à|en|au)|ayant son siège (?:à|en|au)|"
+    r"a son siège (?:social )?(?:à|en|au)|siège (?:social )?(?:à|en|au)|"
+    r"headquartered in|domiciliée?s? à"
+)
+MEMBER_CUES = (
+    r"membre (?:fondateur )?(?:de la|du|de l'|des|de)|membres (?:de la|du|de l'|des|de)|"
+    r"adhère à|adhèrent à|a adhéré à|ont adhéré à|a rejoint|ont rejoint|rejoint|rejoignent|"
+    r"fait partie (?:de la|du|de l'|des|de)|font partie (?:de la|du|de l'|des|de)|"
+    r"faisait partie (?:de la|du|de l'|des|de)"
+)
+PARTNER_CUES = (
+    r"s' associe (?:à|avec)|s' associent (?:à|avec)|s' est associée? (?:à|avec)|"
+    r"s' allie (?:à|avec)|s' est alliée? (?:à|avec)|a noué un partenariat avec|"
+    r"ont noué un partenariat|a signé un partenariat avec|ont signé un partenariat|"
+    r"en partenariat avec|partenaire (?:de|d')|collabore avec|collaborent avec|"
+    r"a conclu un accord avec|ont conclu un accord|coopère avec"
+)
+SPEECH_VERBS = (
+    r"déclare|déclaré|déclarait|affirme|affirmé|explique|expliqué|indique|indiqué|souligne|"
+    r"souligné|estime|estimé|annonce|annoncé|précise|précisé|ajoute|ajouté|assure|assuré|"
+    r"insiste|insisté|confie|confié|reconnaît|reconnu|rappelle|rappelé|évoque|évoqué|"
+    r"présente|présenté|détaille|détaillé|ouvert|exprimé|parlé|parle|dit|répondu|"
+    r"s' est ouvert|s' est exprimé|a pris la parole"
+)
+
+#: nouns that head an event description ("un appel aux résultats du troisième trimestre")
+EVENT_HEADS = (
+    r"appels? (?:aux|sur les|de présentation des) résultats|conférences? (?:téléphonique|de presse)"
+    r"|présentations? des résultats|publications? des résultats|assemblées? générales?|"
+    r"conférences?|keynotes?|salons?|sommets?|forums?|webinaires?|congrès|"
+    r"journées? investisseurs|earnings call"
+)
+#: event descriptions that a company holds for itself
+CORPORATE_EVENT_HEADS = (
+    r"appels? (?:aux|sur les|de présentation des) résultats|conférences? téléphonique|"
+    r"présentations? des résultats|publications? des résultats|assemblées? générales?|"
+    r"journées? investisseurs|earnings call|keynotes?"
+)
+STRATEGY_HEADS = r"stratégies?|plans? stratégiques?|feuilles? de route"
+#: nouns for a product family that an owner's possessive introduces ("ses produits tels que X")
+PRODUCT_FAMILY_NOUNS = (
+    r"produits?|services?|applications?|applis?|modèles?|logiciels?|outils?|plateformes?|"
+    r"marques?|offres?|solutions?|appareils?|smartphones?|puces?|jeux|jeu|titres?|"
+    r"assistants?|chatbots?|réseaux sociaux|messageries?"
+)
+#: the organisation-in-focus descriptions: "le groupe", "la société", ...
+ORG_ANAPHORS = (
+    r"le groupe|la société|l' entreprise|la firme|le géant|la compagnie|le constructeur|"
+    r"l' éditeur|le fabricant|l' opérateur|la start-up|la startup|la banque|le conglomérat|"
+    r"la multinationale|l' organisation|l' enseigne|le distributeur"
+)

@@ -1,0 +1,439 @@
+"""Find the mentions of a document, type them, and link those that name the same thing.
+
+1. Name candidates: spaCy's entity spans, and capitalised proper-noun runs it missed.
+2. Typing: each candidate collects votes (the NER label, a cue noun before it, an apposition
+   after it, a word inside the name); all names of one entity in a document share one type.
+3. Linking inside the document: repeated names, a surname after the full name, an acronym
+   given in parentheses.
+4. Descriptions: events ("un appel aux résultats du troisième trimestre 2024") and strategies
+   ("la stratégie derrière ...") that have no name but are things a graph should hold.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from kg.extract import lexicon
+from kg.extract.surface import name_key, normalise_word, surface
+from kg.model import EntityType, Mention, MentionKind, ParsedDocument, Token
+
+NER_TYPES = {
+    "PER": EntityType.PERSON,
+    "ORG": EntityType.ORGANIZATION,
+    "LOC": EntityType.PLACE,
+}
+#: weight of a vote from the statistical NER, against an explicit cue in the text
+NER_WEIGHT = 1.0
+CUE_WEIGHT = 5.0
+
+BRANCHES: tuple[tuple[EntityType, ...], ...] = (
+    (EntityType.PERSON,),
+    (EntityType.ORGANIZATION, EntityType.COMPANY),
+    (EntityType.PRODUCT, EntityType.SOFTWARE, EntityType.AI_MODEL),
+    (EntityType.PROJECT,),
+    (EntityType.EVENT,),
+    (EntityType.STRATEGY,),
+    (EntityType.PLACE,),
+)
+_BRANCH_OF = {t: branch for branch in BRANCHES for t in branch}
+
+# words that start sentences or titles capitalised but are not names
+_NOT_NAMES = {
+    "le", "la", "les", "l'", "un", "une", "des", "ce", "cette", "ces", "il", "elle", "ils",
+    "elles", "on", "nous", "vous", "je", "lors", "selon", "pour", "dans", "mais", "et", "ou",
+    "en", "au", "aux", "du", "de", "d'", "à", "par", "sur", "avec", "sans", "après", "avant",
+    "depuis", "pendant", "cependant", "ainsi", "alors", "aussi", "enfin", "share", "partager",
+    "lire", "ia", "ai", "pdg", "ceo", "m.", "mme", "dr", "monsieur", "madame",
+}
+_TITLE_PREFIX = re.compile(rf"^(?:{lexicon.PERSON_TITLES})$")
+_MONTHS = {
+    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+    "octobre", "novembre", "décembre",
+}
+
+
+@dataclass(slots=True)
+class Candidate:
+    start: int  # token range, end exclusive
+    end: int
+    sentence: int
+    text: str
+    start_char: int
+    end_char: int
+    ner: str = ""
+    kind: MentionKind = MentionKind.NAME
+    votes: Counter[EntityType] = field(default_factory=Counter)
+    cluster: int = -1
+
+
+def _is_capitalised(token: Token) -> bool:
+    return any(c.isupper() for c in token.text[:2]) or (
+        token.text[:1].isdigit() and token.pos == "PROPN"
+    )
+
+
+def _trim(parsed: ParsedDocument, start: int, end: int) -> tuple[int, int]:
+    """Drop determiners, prepositions, titles and punctuation at the edges of a name span."""
+    tokens = parsed.tokens
+    while start < end and (
+        tokens[start].pos in {"DET", "ADP", "PUNCT", "CCONJ", "PRON", "SCONJ"}
+        or normalise_word(tokens[start].text) in {"l'", "d'", "«", '"'}
+        or _TITLE_PREFIX.match(normalise_word(tokens[start].text))
+    ):
+        start += 1
+    while end > start and (tokens[end - 1].pos in {"PUNCT", "ADP", "DET", "CCONJ"}
+                           or tokens[end - 1].text in {"-", "–", "—"}):
+        end -= 1
+    return start, end
+
+
+def _candidate(parsed: ParsedDocument, start: int, end: int, ner: str) -> Candidate | None:
+    start, end = _trim(parsed, start, end)
+    if start >= end:
+        return None
+    tokens = parsed.tokens[start:end]
+    if not any(_is_capitalised(t) for t in tokens):
+        return None
+    words = [normalise_word(t.text) for t in tokens]
+    if len(words) == 1 and (words[0] in _NOT_NAMES or words[0] in _MONTHS or len(words[0]) < 2):
+        return None
+    if all(w.isdigit() for w in words):
+        return None
+    text = parsed.document.text[tokens[0].idx : tokens[-1].end]
+    return Candidate(start, end, tokens[0].sent, text, tokens[0].idx, tokens[-1].end, ner)
+
+
+def name_candidates(parsed: ParsedDocument) -> list[Candidate]:
+    """NER spans, plus proper-noun runs the NER missed."""
+    candidates: list[Candidate] = []
+    covered: set[int] = set()
+    for span in parsed.ner_spans:
+        cand = _candidate(parsed, span.start, span.end, span.label)
+        if cand is not None:
+            candidates.append(cand)
+            covered.update(range(cand.start, cand.end))
+    tokens = parsed.tokens
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if i in covered or token.pos != "PROPN" or not _is_capitalised(token):
+            i += 1
+            continue
+        j = i + 1
+        while (
+            j < len(tokens)
+            and j not in covered
+            and tokens[j].sent == token.sent
+            and (tokens[j].pos == "PROPN" or (tokens[j].pos == "NUM" and j > i))
+            and (
+                tokens[j].dep.startswith(("flat", "compound", "fixed"))
+                or tokens[j].head in range(i, j)
+                or any(tokens[k].head == j for k in range(i, j))
+            )
+        ):
+            j += 1
+        cand = _candidate(parsed, i, j, "")
+        if cand is not None and not (
+            # a sentence-initial capitalised word alone is too weak a sign of a name
+            cand.end - cand.start == 1 and parsed.sentences[token.sent].start == cand.start
+            and tokens[cand.start].text.isalpha() and tokens[cand.start].text.istitle()
+            and tokens[cand.start].lemma.lower() != tokens[cand.start].text.lower()
+        ):
+            candidates.append(cand)
+        i = max(j, i + 1)
+    candidates.sort(key=lambda c: (c.start, -c.end))
+    # drop candidates nested in an earlier one
+    kept: list[Candidate] = []
+    last_end = -1
+    for cand in candidates:
+        if cand.start >= last_end:
+            kept.append(cand)
+            last_end = cand.end
+    return kept
+
+
+# --- typing ------------------------------------------------------------------------------
+
+_TYPE_BEFORE = [
+    (re.compile(rf"(?:^| )(?:{pattern})(?: (?!(?:de|du|des|d'|à|au|aux|en|et|ou|par) )[\w'-]+)?"
+                rf" (?:(?:«|\") )?$"), etype)
+    for pattern, etype in lexicon.TYPE_NOUNS
+]
+_TYPE_APPOSITION = [
+    (re.compile(rf"^ ?, (?:(?:un|une|le|la|l'|les|des|ce|cette) )?(?:[\w'-]+ ){{0,2}}?"
+                rf"(?:{pattern})\b"), etype)
+    for pattern, etype in lexicon.TYPE_NOUNS
+]
+_TYPE_COPULA = [
+    (re.compile(rf"^ (?:est|était|sera|reste|devient|est devenue?) (?:un|une|le|la|l') "
+                rf"(?:[\w'-]+ ){{0,2}}?(?:{pattern})\b"), etype)
+    for pattern, etype in lexicon.TYPE_NOUNS
+]
+_NAME_WORDS = [(re.compile(rf"^(?:{pattern})$"), etype) for pattern, etype in lexicon.NAME_WORDS]
+_PERSON_BEFORE = re.compile(rf"(?:^| )(?:{lexicon.PERSON_TITLES})(?: [\w'-]+){{0,3}} $")
+_ROLE_WORDS = "|".join(p for p, _ in lexicon.ROLE_NOUNS)
+_PERSON_APPOSITION = re.compile(
+    rf"^ ?, (?:(?:le|la|l'|un|une|son|sa|leur|actuel|actuelle|nouveau|nouvelle|ancien|"
+    rf"ancienne|ex-) )*(?:{_ROLE_WORDS})\b"
+)
+_LIST_AFTER_TYPE = re.compile(
+    r"(?:tels? que|telles? que|comme|notamment|dont|à savoir|parmi lesquels|parmi lesquelles)"
+    r" ((?:@m\d+ (?:, |et |ou |ainsi que )?)+)"
+)
+
+
+def type_candidates(parsed: ParsedDocument, candidates: list[Candidate]) -> None:
+    """Fill each candidate's ``votes`` from the NER label and the words around it."""
+    spans = {k: (c.start, c.end) for k, c in enumerate(candidates)}
+    by_sentence: dict[int, list[int]] = {}
+    for k, cand in enumerate(candidates):
+        by_sentence.setdefault(cand.sentence, []).append(k)
+    for s_index, members in by_sentence.items():
+        surf = surface(parsed, parsed.sentences[s_index], {k: spans[k] for k in members})
+        text = surf.text
+        for k in members:
+            cand = candidates[k]
+            if cand.ner in NER_TYPES:
+                cand.votes[NER_TYPES[cand.ner]] += NER_WEIGHT
+            marker = f"@m{k}"
+            at = re.search(rf"(?:^| ){marker}(?= |$)", text)
+            if at is None:
+                continue
+            pos = at.start() + (1 if text[at.start()] == " " else 0)
+            before = text[:pos]
+            after = text[pos + len(marker):]
+            for regex, etype in _TYPE_BEFORE:
+                if regex.search(before[-80:]):
+                    cand.votes[etype] += CUE_WEIGHT
+                    break
+            for regex, etype in _TYPE_APPOSITION:
+                if regex.search(after[:60]):
+                    cand.votes[etype] += CUE_WEIGHT
+                    break
+            for regex, etype in _TYPE_COPULA:
+                if regex.search(after[:60]):
+                    cand.votes[etype] += CUE_WEIGHT
+                    break
+            if _PERSON_BEFORE.search(before[-60:]) or _PERSON_APPOSITION.search(after[:60]):
+                cand.votes[EntityType.PERSON] += CUE_WEIGHT
+            words = [normalise_word(t.text) for t in parsed.tokens[cand.start : cand.end]]
+            for word in words:
+                for regex, etype in _NAME_WORDS:
+                    if regex.match(word) and len(words) > 1:
+                        cand.votes[etype] += CUE_WEIGHT
+                        break
+        # a list introduced by a type noun: "des produits tels que X, Y ou Z"
+        for match in _LIST_AFTER_TYPE.finditer(text):
+            head = text[: match.start()].rstrip()
+            etype = next((t for r, t in _TYPE_BEFORE if r.search(head[-80:] + " ")), None)
+            if etype is None:
+                continue
+            for ident in re.findall(r"@m(\d+)", match.group(1)):
+                candidates[int(ident)].votes[etype] += CUE_WEIGHT
+
+
+def decide_type(votes: Counter[EntityType]) -> EntityType | None:
+    """The type of an entity from all its mentions' votes: the strongest branch, and inside it
+    the most specific type an explicit cue asked for."""
+    if not votes:
+        return None
+    branch_scores: Counter[tuple[EntityType, ...]] = Counter()
+    for etype, weight in votes.items():
+        branch_scores[_BRANCH_OF[etype]] += weight
+    order = {branch: n for n, branch in enumerate(BRANCHES)}
+    branch = max(branch_scores, key=lambda b: (branch_scores[b], -order[b]))
+    if branch_scores[branch] <= 0:
+        return None
+    specific = [t for t in branch if votes.get(t, 0) >= CUE_WEIGHT]
+    return specific[-1] if specific else branch[0]
+
+
+# --- linking names inside a document --------------------------------------------------------
+
+def link_names(parsed: ParsedDocument, candidates: list[Candidate]) -> list[list[int]]:
+    """Group candidates that name the same thing; returns clusters of candidate indices."""
+    clusters: list[list[int]] = []
+    by_key: dict[str, int] = {}
+    keys = [name_key(c.text) for c in candidates]
+    # full names first, so that a surname can find its full name whatever the order
+    order = sorted(range(len(candidates)), key=lambda k: (-len(keys[k].split()), k))
+    for k in order:
+        key = keys[k]
+        if not key:
+            continue
+        if key in by_key:
+            clusters[by_key[key]].append(k)
+            continue
+        target = None
+        words = key.split()
+        if len(words) == 1:
+            target = _surname_target(candidates, keys, by_key, clusters, key)
+        if target is None:
+            target = _acronym_target(parsed, candidates, keys, by_key, k)
+        if target is None:
+            target = len(clusters)
+            clusters.append([])
+        clusters[target].append(k)
+        by_key[key] = target
+    for n, members in enumerate(clusters):
+        members.sort()
+        for k in members:
+            candidates[k].cluster = n
+    return clusters
+
+
+def _surname_target(
+    candidates: list[Candidate], keys: list[str], by_key: dict[str, int],
+    clusters: list[list[int]], key: str,
+) -> int | None:
+    matches = set()
+    for other_key, cluster in by_key.items():
+        words = other_key.split()
+        if len(words) >= 2 and words[-1] == key:
+            votes: Counter[EntityType] = Counter()
+            for k in clusters[cluster]:
+                votes.update(candidates[k].votes)
+            if decide_type(votes) == EntityType.PERSON:
+                matches.add(cluster)
+    return matches.pop() if len(matches) == 1 else None
+
+
+def _acronym_target(
+    parsed: ParsedDocument, candidates: list[Candidate], keys: list[str],
+    by_key: dict[str, int], k: int,
+) -> int | None:
+    """"Kleiner Perkins Caufield Byers (KPCB)": the acronym in parentheses names the same."""
+    cand = candidates[k]
+    text = cand.text
+    if not (2 <= len(text) <= 8 and text.replace(".", "").isupper()):
+        return None
+    tokens = parsed.tokens
+    if cand.start == 0 or tokens[cand.start - 1].text != "(":
+        return None
+    for j in range(k - 1, -1, -1):
+        other = candidates[j]
+        if other.end <= cand.start - 1 and other.end >= cand.start - 2:
+            initials = "".join(w[0] for w in other.text.split() if w[:1].isalpha()).upper()
+            letters = text.replace(".", "")
+            if initials.startswith(letters[:2]) and keys[j] in by_key:
+                return by_key[keys[j]]
+    return None
+
+
+def build_mentions(
+    parsed: ParsedDocument, candidates: list[Candidate], clusters: list[list[int]]
+) -> tuple[list[Mention | None], list[EntityType | None]]:
+    """Turn typed, linked candidates into :class:`Mention` objects (``None`` where the entity
+    has no type), each non-first mention pointing at its cluster's representative."""
+    doc_id = parsed.document.doc_id
+    mentions: list[Mention | None] = [None] * len(candidates)
+    cluster_types: list[EntityType | None] = []
+    for members in clusters:
+        votes: Counter[EntityType] = Counter()
+        for k in members:
+            votes.update(candidates[k].votes)
+        etype = decide_type(votes)
+        cluster_types.append(etype)
+        if etype is None:
+            continue
+        # representative: the longest name, earliest among equals
+        rep_k = max(members, key=lambda k: (len(name_key(candidates[k].text)), -k))
+        rep = _to_mention(doc_id, candidates[rep_k], etype, None, None)
+        mentions[rep_k] = rep
+        rep_key = name_key(rep.text)
+        for k in members:
+            if k == rep_k:
+                continue
+            key = name_key(candidates[k].text)
+            how = None if key == rep_key else _how_linked(key, rep_key)
+            mentions[k] = _to_mention(doc_id, candidates[k], etype, rep, how)
+    return mentions, cluster_types
+
+
+def _how_linked(key: str, rep_key: str) -> str:
+    if rep_key.split()[-1] == key:
+        return "surname"
+    return "acronym"
+
+
+def _to_mention(
+    doc_id: str, cand: Candidate, etype: EntityType, antecedent: Mention | None,
+    resolution: str | None,
+) -> Mention:
+    return Mention(
+        doc_id=doc_id, start_char=cand.start_char, end_char=cand.end_char, text=cand.text,
+        sentence=cand.sentence, entity_type=etype, name=" ".join(cand.text.split()),
+        kind=cand.kind, antecedent=antecedent, resolution=resolution,
+    )
+
+
+# --- descriptions: events and strategies -----------------------------------------------------
+
+_EVENT_HEAD = re.compile(rf"^(?:{lexicon.EVENT_HEADS})$")
+_STRATEGY_HEAD = re.compile(rf"^(?:{lexicon.STRATEGY_HEADS})$")
+_COMPLEMENT_START = {"de", "du", "des", "d'", "aux", "au", "sur", "derrière", "pour", "visant",
+                     "autour", "en"}
+_STOP_WORDS = {"qui", "que", "qu'", "dont", "où", "lequel", "laquelle", "afin", "alors", "mais"}
+
+
+def description_spans(parsed: ParsedDocument) -> list[tuple[int, int, EntityType]]:
+    """Token spans (start, end, type) of event and strategy descriptions with a complement."""
+    found: list[tuple[int, int, EntityType]] = []
+    tokens = parsed.tokens
+    for sentence in parsed.sentences:
+        words = [normalise_word(t.text) for t in tokens[sentence.start : sentence.end]]
+        i = 0
+        while i < len(words):
+            hit = None
+            for width in (4, 3, 2, 1):
+                phrase = " ".join(words[i : i + width])
+                if len(words[i : i + width]) < width:
+                    continue
+                if _EVENT_HEAD.match(phrase):
+                    hit = (width, EntityType.EVENT)
+                    break
+                if _STRATEGY_HEAD.match(phrase):
+                    hit = (width, EntityType.STRATEGY)
+                    break
+            if hit is None or tokens[sentence.start + i].pos not in {"NOUN", "PROPN"}:
+                i += 1
+                continue
+            width, etype = hit
+            end = i + width
+            if end >= len(words) or words[end] not in _COMPLEMENT_START | {"de", "du"}:
+                # a complement makes it specific ("la stratégie", alone, is not an entity)
+                if etype is EntityType.STRATEGY or width == 1:
+                    i += 1
+                    continue
+            while end < len(words) and end - i < 14:
+                token = tokens[sentence.start + end]
+                if token.pos in {"PUNCT", "VERB", "AUX", "PRON"} or words[end] in _STOP_WORDS:
+                    break
+                end += 1
+            while end > i + width and tokens[sentence.start + end - 1].pos in {"ADP", "DET",
+                                                                                 "CCONJ"}:
+                end -= 1
+            found.append((sentence.start + i, sentence.start + end, etype))
+            i = end
+    return found
+
+
+def description_mentions(parsed: ParsedDocument) -> list[tuple[Mention, int, int]]:
+    """Mentions for event and strategy descriptions, with their token spans."""
+    result = []
+    text = parsed.document.text
+    for start, end, etype in description_spans(parsed):
+        first, last = parsed.tokens[start], parsed.tokens[end - 1]
+        span_text = text[first.idx : last.end]
+        result.append((
+            Mention(
+                doc_id=parsed.document.doc_id, start_char=first.idx, end_char=last.end,
+                text=span_text, sentence=first.sent, entity_type=etype,
+                name=" ".join(span_text.split()), kind=MentionKind.NOMINAL,
+            ),
+            start,
+            end,
+        ))
+    return result

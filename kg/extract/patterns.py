@@ -1,0 +1,250 @@
+"""Relation patterns of French news, written over the surface of a sentence.
+
+A pattern is a regular expression over a sentence whose words are lower-cased and whose
+mentions are placeholders ``@m<id>`` (see :mod:`kg.extract.surface`). Named groups ``s`` and
+``o`` capture the subject and object mentions. The relation's domain and range (from the
+ontology) are checked afterwards, so a pattern may be loose about types.
+
+Each pattern has an id (it becomes the fact's ``prov:wasAttributedTo`` extractor) and a prior
+confidence, which ``kg.extract.calibration`` replaces by its measured precision when known.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.extract import lexicon as lx
+from kg.model import Relation
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    extractor: str
+    relation: Relation
+    regex: re.Pattern[str]
+    confidence: float
+    label: str
+    example: str  # a sentence of our own that the pattern is meant to read
+    #: the relation to use when the subject is a person (e.g. "fait partie de": memberOf)
+    person_relation: Relation | None = None
+
+
+def S(name: str) -> str:  # noqa: N802 - reads as a slot in the patterns below
+    """A mention slot captured as group ``name``."""
+    return rf"@m(?P<{name}>\d+)"
+
+
+DET = r"(?:(?:le|la|les|l'|un|une|des|son|sa|ses|leur|leurs|ce|cette|ces|notre|nos) )?"
+DE = r"(?:de la|de l'|du|des|de|d')"
+#: up to three plain words (no mention, no punctuation): adjectives, nouns, "groupe américain"
+FILL = r"(?:(?![@,;:.()\"–—])(?!(?:et|ou|qui|que|dont|mais|par|pour|avec) )\S+ ){0,3}?"
+FILL2 = r"(?:(?![@,;:.()\"–—])(?!(?:et|ou|qui|que|dont|mais|par|pour|avec) )\S+ ){0,2}?"
+ADJ = r"(?:(?:nouveau|nouvel|nouvelle|actuel|actuelle|ancien|ancienne|ex|futur|future|"
+ADJ += r"premier|première|jeune|puissant|puissante|emblématique|charismatique|célèbre|"
+ADJ += r"fondateur|fondatrice|cofondateur|cofondatrice|et|-) )*"
+COMMA = r"(?:, )?"
+YEAR = r"(?:en |au |dès |le \S+ \S+ )?(?:\d{4} )?"
+
+
+def _roles(relation: Relation) -> str:
+    return "|".join(p for p, r in lx.ROLE_NOUNS if r is relation)
+
+
+def _role_patterns() -> list[Pattern]:
+    patterns: list[Pattern] = []
+    for relation in (Relation.CEO_OF, Relation.CHAIR_OF, Relation.LEADS, Relation.FOUNDED_BY,
+                     Relation.WORKS_FOR):
+        role = rf"(?:{_roles(relation)})"
+        name = relation.value
+        prep = rf"(?:{DE}|chez|au sein {DE}|à|pour)" if relation is Relation.WORKS_FOR else DE
+        patterns += [
+            Pattern(
+                f"apposition-{name}", relation,
+                re.compile(rf"{S('s')} , {DET}{ADJ}{role} {prep} {FILL}{S('o')}"),
+                0.9, f"apposition: X, <{name} role> de Y",
+                "Tim Cook, le PDG d'Apple, a présenté l'iPhone.",
+            ),
+            Pattern(
+                f"role-before-name-{name}", relation,
+                re.compile(rf"{DET}{ADJ}{role} {prep} {FILL}{S('o')} {COMMA}{S('s')}"),
+                0.85, f"role noun before the name: le <{name} role> de Y, X",
+                "Le PDG d'Apple, Tim Cook, a présenté l'iPhone.",
+            ),
+            Pattern(
+                f"copula-{name}", relation,
+                re.compile(rf"{S('s')} (?:, )?(?:est|était|fut|devient|est devenue?|"
+                           rf"a été nommée?|a été élue?|a été désignée?|sera|reste|"
+                           rf"demeure) {DET}{ADJ}{role} {prep} {FILL}{S('o')}"),
+                0.85, f"copula or appointment: X est/a été nommé <{name} role> de Y",
+                "Satya Nadella est le directeur général de Microsoft.",
+            ),
+            Pattern(
+                f"dont-role-{name}", relation,
+                re.compile(rf"{S('o')} , dont {DET}{ADJ}{role} (?:est |était |, )?{S('s')}"),
+                0.85, f"relative: Y, dont le <{name} role> est X",
+                "Renault, dont le directeur général est Luca de Meo, a publié ses résultats.",
+            ),
+        ]
+    return patterns
+
+
+def _flip_founders(patterns: list[Pattern]) -> list[Pattern]:
+    """Role patterns read person -> org; foundedBy runs org -> person: swap the groups."""
+    flipped = []
+    for p in patterns:
+        if p.relation is Relation.FOUNDED_BY:
+            source = p.regex.pattern.replace("(?P<s>", "(?P<tmp>").replace("(?P<o>", "(?P<s>")
+            source = source.replace("(?P<tmp>", "(?P<o>")
+            p = Pattern(p.extractor, p.relation, re.compile(source), p.confidence, p.label,
+                        p.example)
+        flipped.append(p)
+    return flipped
+
+
+PATTERNS: tuple[Pattern, ...] = (
+    *_flip_founders(_role_patterns()),
+    # --- leading -----------------------------------------------------------------------
+    Pattern("verb-lead", Relation.LEADS,
+            re.compile(rf"{S('s')} {COMMA}(?:qui )?(?:{lx.LEAD_VERBS}) (?:aussi |désormais |"
+                       rf"toujours |depuis \S+ )?{DET}{FILL2}{S('o')}"),
+            0.8, "verb: X dirige Y", "Sundar Pichai, qui dirige Google, a annoncé un plan."),
+    Pattern("head-of", Relation.LEADS,
+            re.compile(rf"{S('s')} , (?:désormais |toujours |depuis \S+ )?(?:est |était )?"
+                       rf"(?:à la tête|aux commandes) {DE} {FILL}{S('o')}"),
+            0.85, "X, à la tête de Y", "Patrick Pouyanné, à la tête de TotalEnergies, a parlé."),
+    Pattern("head-of-verb", Relation.LEADS,
+            re.compile(rf"{S('s')} (?:est|était|sera|a été nommée?|a été placée?|reste) "
+                       rf"(?:désormais |toujours )?(?:à la tête|aux commandes) {DE} {FILL}"
+                       rf"{S('o')}"),
+            0.85, "X est (nommé) à la tête de Y", "Luca de Meo a été nommé à la tête de Renault."),
+    Pattern("led-by", Relation.LEADS,
+            re.compile(rf"{S('o')} , (?:dirigée?s?|présidée?s?|pilotée?s?) (?:depuis \S+ )?"
+                       rf"par {FILL2}{S('s')}"),
+            0.8, "Y, dirigé par X", "Airbus, dirigé par Guillaume Faury, a livré ses avions."),
+    Pattern("works-for-verb", Relation.WORKS_FOR,
+            re.compile(rf"{S('s')} {COMMA}(?:qui )?(?:travaille|travaillait|a travaillé|"
+                       rf"officie|est employée?|était employée?|est salariée?) (?:pour|chez|"
+                       rf"au sein {DE}|à) {DET}{FILL2}{S('o')}"),
+            0.8, "X travaille pour/chez Y", "Marie Curie travaille chez Orange depuis 2019."),
+    # --- founding -----------------------------------------------------------------------
+    Pattern("founded-by-passive", Relation.FOUNDED_BY,
+            re.compile(rf"{S('s')} {COMMA}(?:{DET}{FILL2})?(?:, )?(?:a été |avait été |est |"
+                       rf"fut |qui a été )?(?:{lx.FOUNDED_PARTICIPLE}) {YEAR}{FILL2}par "
+                       rf"{FILL}{S('o')}"),
+            0.85, "Y, fondé (en 2004) par X", "Mistral AI, fondée en 2023 par Arthur Mensch."),
+    Pattern("founded-by-active", Relation.FOUNDED_BY,
+            re.compile(rf"{S('o')} {COMMA}(?:qui )?(?:{lx.FOUND_VERBS}) {YEAR}{DET}{FILL2}"
+                       rf"{S('s')}"),
+            0.8, "X a fondé Y", "Xavier Niel a fondé Free en 1999."),
+    # --- acquisitions, ownership, subsidiaries -------------------------------------------
+    Pattern("acquire-verb", Relation.ACQUIRED,
+            re.compile(rf"{S('s')} {COMMA}(?:qui )?(?:{lx.ACQUIRE_VERBS}) (?:{YEAR})?{DET}"
+                       rf"{FILL}{S('o')}"),
+            0.85, "X a racheté Y", "Microsoft a racheté Activision Blizzard en 2023."),
+    Pattern("acquired-by-passive", Relation.ACQUIRED,
+            re.compile(rf"{S('o')} {COMMA}(?:a été |ont été |est |sera |qui a été )?"
+                       rf"(?:{lx.ACQUIRED_PARTICIPLE}) {YEAR}par {DET}{FILL2}{S('s')}"),
+            0.85, "Y, racheté par X", "Instagram, racheté en 2012 par Facebook."),
+    Pattern("acquisition-noun", Relation.ACQUIRED,
+            re.compile(rf"(?:rachat|acquisition|reprise) {DE} {FILL2}{S('o')} par {DET}{FILL2}"
+                       rf"{S('s')}"),
+            0.85, "le rachat de Y par X", "Le rachat de Twitter par Elon Musk a surpris."),
+    Pattern("subsidiary-apposition", Relation.SUBSIDIARY_OF,
+            re.compile(rf"{S('s')} {COMMA}(?:est |était |devenue |devenu )?{DET}{FILL2}"
+                       rf"(?:filiale|division|branche|unité)s? (?:\S+ ){{0,3}}?{DE} "
+                       rf"{FILL}{S('o')}"),
+            0.85, "X, filiale de Y", "Waymo, filiale d'Alphabet, teste ses voitures."),
+    Pattern("possessive-subsidiary", Relation.SUBSIDIARY_OF,
+            re.compile(rf"{S('o')} (?:\S+ )?(?:filiale|division)s? (?:\S+ )?{S('s')}"),
+            0.75, "Y et sa filiale X", "Alphabet et sa filiale Waymo investissent."),
+    Pattern("part-of", Relation.SUBSIDIARY_OF,
+            re.compile(rf"{S('s')} {COMMA}(?:qui )?(?:fait|font|faisait|faisaient) partie "
+                       rf"{DE} {FILL}{S('o')}"),
+            0.75, "X fait partie de Y", "Le label Motown fait partie du groupe Universal.",
+            person_relation=Relation.MEMBER_OF),
+    Pattern("own-verb", Relation.OWNS,
+            re.compile(rf"{S('s')} {COMMA}(?:qui )?(?:{lx.OWN_VERBS}) {DET}"
+                       rf"(?:(?!participation|part|parts|\d)\S+ ){{0,2}}?{S('o')}"),
+            0.7, "X possède Y", "LVMH possède Tiffany depuis 2021."),
+    Pattern("owned-by", Relation.OWNS,
+            re.compile(rf"{S('o')} {COMMA}(?:est |était |, )?(?:{lx.OWNED_PARTICIPLE}) "
+                       rf"(?:à 100 % )?(?:par|à) {DET}{FILL2}{S('s')}"),
+            0.75, "Y, détenu par X", "YouTube, détenu par Google, modifie ses règles."),
+    Pattern("owner-noun", Relation.OWNS,
+            re.compile(rf"{S('s')} , {DET}{FILL2}propriétaire {DE} {FILL2}{S('o')}"),
+            0.8, "X, propriétaire de Y", "Bolloré, propriétaire de Canal+, a réagi."),
+    Pattern("owned-noun", Relation.OWNS,
+            re.compile(rf"{S('o')} , {DET}propriété {DE} {FILL2}{S('s')}"),
+            0.8, "Y, propriété de X", "Le Figaro, propriété du groupe Dassault, titre."),
+    # --- places ---------------------------------------------------------------------------
+    Pattern("headquarters", Relation.HEADQUARTERED_IN,
+            re.compile(rf"{S('s')} {COMMA}(?:{DET}{FILL2}(?:, )?)?(?:est |était |qui est )?"
+                       rf"(?:{lx.HQ_CUES}) {DET}{FILL2}{S('o')}"),
+            0.85, "X, basé à Y / dont le siège est à Y", "Doctolib, basée à Paris, recrute."),
+    Pattern("headquarters-noun", Relation.HEADQUARTERED_IN,
+            re.compile(rf"siège (?:social )?{DE} {S('s')} (?:est |se trouve |, situé )?"
+                       rf"(?:à|en|au|dans) {DET}{FILL2}{S('o')}"),
+            0.85, "le siège de X à Y", "Le siège de Danone à Paris sera vendu."),
+    Pattern("company-of-place", Relation.HEADQUARTERED_IN,
+            re.compile(rf"{S('s')} , (?:un|une) (?:{lx.COMPANY_NOUNS}) (?:\S+ )?"
+                       rf"(?:de|d'|basée à|basé à|installée à|située à|situé à) {S('o')}"),
+            0.7, "X, une société (américaine) de Y", "Zoom, une société de San José, a chuté."),
+    # --- membership, partnership -----------------------------------------------------------
+    Pattern("member-of", Relation.MEMBER_OF,
+            re.compile(rf"{S('s')} {COMMA}(?:qui )?(?:est |était |, )?(?:désormais )?"
+                       rf"(?:{lx.MEMBER_CUES}) {DET}{FILL}{S('o')}"),
+            0.75, "X, membre de Y / X adhère à Y", "La Croatie est membre de l'OTAN."),
+    Pattern("partner-of", Relation.PARTNER_OF,
+            re.compile(rf"{S('s')} (?:{lx.PARTNER_CUES}) {DET}{FILL2}{S('o')}"),
+            0.8, "X s'associe à Y", "Renault s'associe à Google pour ses logiciels."),
+    Pattern("partnership-between", Relation.PARTNER_OF,
+            re.compile(rf"(?:partenariat|alliance|accord|coentreprise|joint-venture) "
+                       rf"(?:\S+ ){{0,2}}?entre {S('s')} et {S('o')}"),
+            0.8, "un partenariat entre X et Y", "Un partenariat entre Orange et Mistral AI."),
+    # --- products ----------------------------------------------------------------------------
+    Pattern("release-verb", Relation.RELEASED,
+            re.compile(rf"{S('s')} {COMMA}(?:qui )?(?:{lx.RELEASE_VERBS}) (?:{YEAR})?{DET}"
+                       rf"{FILL}{S('o')}"),
+            0.75, "X lance / dévoile / publie Y", "OpenAI a lancé GPT-4 en mars."),
+    Pattern("develop-verb", Relation.DEVELOPS,
+            re.compile(rf"{S('s')} {COMMA}(?:qui )?(?:{lx.DEVELOP_VERBS}) {DET}{FILL}{S('o')}"),
+            0.75, "X développe Y", "Google développe Gemini."),
+    Pattern("developed-by", Relation.DEVELOPS,
+            re.compile(rf"{S('o')} {COMMA}(?:{DET}{FILL2}, )?(?:a été |est |sera |qui a été )?"
+                       rf"(?:{lx.DEVELOPED_PARTICIPLE}) {YEAR}par {DET}{FILL2}{S('s')}"),
+            0.8, "Y, développé par X", "Gemini, développé par Google, répond."),
+    Pattern("product-apposition", Relation.PRODUCT_OF,
+            re.compile(rf"{S('s')} , {DET}{ADJ}(?:{lx.PRODUCT_FAMILY_NOUNS}|"
+                       rf"{lx.AI_MODEL_NOUNS}|{lx.SOFTWARE_NOUNS}|{lx.PRODUCT_NOUNS}) (?:\S+ ){{0,3}}?{DE} "
+                       rf"{S('o')}"),
+            0.8, "X, le chatbot de Y", "ChatGPT, le chatbot d'OpenAI, progresse."),
+    Pattern("product-of-noun", Relation.PRODUCT_OF,
+            re.compile(rf"(?:{lx.PRODUCT_FAMILY_NOUNS}) (?:\S+ )?{S('s')} {DE} {S('o')}"),
+            0.75, "le modèle X de Y", "Le modèle Gemini de Google progresse."),
+    Pattern("owner-product-list", Relation.PRODUCT_OF,
+            re.compile(rf"{S('o')} (?:propres? )?(?:{lx.PRODUCT_FAMILY_NOUNS})(?: \S+){{0,3}}? "
+                       rf"(?:tels que|telles que|tel que|telle que|comme|dont|notamment|"
+                       rf"à savoir) {S('s')}"),
+            0.8, "ses produits tels que X, Y ou Z", "Google intègre l'IA dans ses produits "
+            "tels que Gmail, Docs ou Maps."),
+    Pattern("products-of-owner-list", Relation.PRODUCT_OF,
+            re.compile(rf"(?:{lx.PRODUCT_FAMILY_NOUNS}) {DE} {S('o')} (?:, )?(?:tels que|"
+                       rf"telles que|comme|dont|notamment|à savoir) {S('s')}"),
+            0.8, "les produits de Y tels que X", "Les services de Google comme Gmail ou Maps."),
+    Pattern("owner-product", Relation.PRODUCT_OF,
+            re.compile(rf"{S('o')} (?:propres? |nouveaux? |nouvelles? |derniers? |dernières? )?"
+                       rf"(?:{lx.PRODUCT_FAMILY_NOUNS})(?: (?:d' ia|d' intelligence "
+                       rf"artificielle|de langage|phares?|vedettes?|open source))? {S('s')}"),
+            0.75, "son modèle X (possessive resolved to the owner)",
+            "Mistral AI a présenté ses modèles Mixtral."),
+    # --- initiatives ---------------------------------------------------------------------------
+    Pattern("initiative-apposition", Relation.INITIATIVE_OF,
+            re.compile(rf"{S('s')} , {DET}(?:\S+ )?(?:initiative|projet|programme)s? "
+                       rf"(?:\S+ ){{0,3}}?{DE} {S('o')}"),
+            0.8, "X, une initiative de Y", "Gaia-X, une initiative de l'Union européenne."),
+    Pattern("initiative-launched-by", Relation.INITIATIVE_OF,
+            re.compile(rf"{S('s')} {COMMA}(?:a été |est |, )?(?:lancée?|initiée?|portée?|"
+                       rf"pilotée?) (?:en \d{{4}} )?par {DET}{FILL2}{S('o')}"),
+            0.7, "X, lancé par Y (X a project)", "Le programme Artemis, lancé par la NASA."),
+)

@@ -1,0 +1,60 @@
+"""Domains and ranges of the ontology's relations, as entity types.
+
+Mirrors ``rdfs:domain``/``rdfs:range`` in ``ontology/kg.ttl`` (a test keeps the two in sync).
+Extraction drops a candidate fact whose arguments do not fit, and an entity that no cue typed
+may take the type its relation demands.
+"""
+
+from __future__ import annotations
+
+from kg.model import ORGANIZATION_TYPES, PRODUCT_TYPES, EntityType, Relation
+
+E = EntityType
+ORG = ORGANIZATION_TYPES
+PRODUCT = PRODUCT_TYPES
+PERSON = frozenset({E.PERSON})
+PLACE = frozenset({E.PLACE})
+EVENT = frozenset({E.EVENT})
+ANY = frozenset(EntityType)
+
+#: relation -> (allowed subject types, allowed object types)
+SIGNATURES: dict[Relation, tuple[frozenset[EntityType], frozenset[EntityType]]] = {
+    Relation.LEADS: (PERSON, ORG),
+    Relation.CEO_OF: (PERSON, ORG),
+    Relation.CHAIR_OF: (PERSON, ORG),
+    Relation.WORKS_FOR: (PERSON, ORG),
+    Relation.FOUNDED_BY: (ORG | {E.PROJECT}, PERSON | ORG),
+    Relation.INITIATIVE_OF: (frozenset({E.PROJECT}), ORG),
+    Relation.DEVELOPS: (ORG | PERSON, PRODUCT),
+    Relation.RELEASED: (ORG | PERSON, PRODUCT),
+    Relation.PRODUCT_OF: (PRODUCT, ORG),
+    Relation.PRECEDENT_FOR: (frozenset({E.PROJECT, E.STRATEGY, E.EVENT} | PRODUCT),
+                             frozenset({E.PROJECT, E.STRATEGY})),
+    Relation.SPOKE_AT: (PERSON, EVENT),
+    Relation.PARTICIPATED_IN: (PERSON | ORG, EVENT),
+    Relation.ORGANIZED_BY: (EVENT, ORG),
+    Relation.STRATEGY_OF: (frozenset({E.STRATEGY}), ORG),
+    Relation.CONCERNS: (frozenset({E.STRATEGY, E.EVENT, E.PROJECT}), ANY),
+    Relation.SUBSIDIARY_OF: (ORG, ORG),
+    Relation.OWNS: (ORG | PERSON, ORG | PRODUCT),
+    Relation.ACQUIRED: (ORG | PERSON, ORG | PRODUCT),
+    Relation.HEADQUARTERED_IN: (ORG, PLACE),
+    Relation.LOCATED_IN: (ORG | EVENT | PLACE | {E.PROJECT}, PLACE),
+    Relation.MEMBER_OF: (PERSON | ORG, ORG),
+    Relation.PARTNER_OF: (ORG, ORG),
+}
+
+#: the type an untyped name takes when it fills a slot of this relation
+DEFAULT_SUBJECT: dict[Relation, EntityType] = {
+    Relation.PRODUCT_OF: E.PRODUCT,
+    Relation.INITIATIVE_OF: E.PROJECT,
+}
+DEFAULT_OBJECT: dict[Relation, EntityType] = {
+    Relation.DEVELOPS: E.PRODUCT,
+    Relation.RELEASED: E.PRODUCT,
+}
+
+
+def fits(relation: Relation, subject: EntityType, obj: EntityType) -> bool:
+    domain, range_ = SIGNATURES[relation]
+    return subject in domain and obj in range_
