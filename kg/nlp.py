@@ -59,12 +59,23 @@ def parse(document: Document, *, model: str = DEFAULT_MODEL) -> ParsedDocument:
 def parse_all(
     documents: Iterable[Document], *, model: str = DEFAULT_MODEL, batch_size: int = 64
 ) -> Iterator[ParsedDocument]:
-    """Parse documents lazily, feeding spaCy their paragraphs in batches."""
+    """Parse documents lazily. Paragraphs of consecutive documents share spaCy's batches, so a
+    corpus of short articles is parsed as fast as one long text."""
     nlp = load_model(model)
-    for document in documents:
-        pieces = paragraphs(document.text)
-        docs = nlp.pipe((text for _, text in pieces), batch_size=batch_size)
-        yield _assemble(document, [(offset, doc) for (offset, _), doc in zip(pieces, docs)])
+
+    def pieces() -> Iterator[tuple[str, tuple[Document, int, bool]]]:
+        for document in documents:
+            parts = paragraphs(document.text) or [(0, "")]
+            for n, (offset, text) in enumerate(parts):
+                yield text, (document, offset, n == len(parts) - 1)
+
+    parsed: list[tuple[int, Doc]] = []
+    for doc, (document, offset, last) in nlp.pipe(pieces(), as_tuples=True,
+                                                   batch_size=batch_size):
+        parsed.append((offset, doc))
+        if last:
+            yield _assemble(document, parsed)
+            parsed = []
 
 
 def _assemble(document: Document, parsed: list[tuple[int, Doc]]) -> ParsedDocument:
@@ -125,7 +136,7 @@ def _assemble(document: Document, parsed: list[tuple[int, Doc]]) -> ParsedDocume
                         label=ent.label_,
                         start_char=offset + kept[0].idx,
                         end_char=offset + kept[-1].idx + len(kept[-1].text),
-                        text=text[offset + kept[0].idx : offset + kept[-1].idx + len(kept[-1].text)],
+                        text=ent.text,
                     )
                 )
     return ParsedDocument(document, tuple(tokens), tuple(sentences), tuple(spans))

@@ -38,9 +38,10 @@ def _antecedent(
     for mention in names:
         if mention.entity_type not in types:
             continue
-        if sentence - window <= mention.sentence <= sentence and mention.end_char <= before_char:
-            if best is None or mention.end_char > best.end_char:
-                best = mention
+        if (sentence - window <= mention.sentence <= sentence
+                and mention.end_char <= before_char
+                and (best is None or mention.end_char > best.end_char)):
+            best = mention
     return best
 
 

@@ -118,7 +118,10 @@ ROLE_NOUNS: tuple[tuple[str, Relation], ...] = (
 
 # --- verbs (regex over inflected forms, lower case) ---------------------------------------
 
-LEAD_VERBS = r"dirige|dirigent|dirigeait|dirigeaient|a dirigé|ont dirigé|pilote|préside|présidait|a présidé"
+LEAD_VERBS = (
+    r"dirige|dirigent|dirigeait|dirigeaient|a dirigé|ont dirigé|pilote|préside|présidait|"
+    r"a présidé"
+)
 FOUND_VERBS = (
     r"a fondé|ont fondé|avait fondé|fonde|fonda|a cofondé|ont cofondé|a co-fondé|a créé|ont créé|"
     r"crée|créa|a lancé la société|a monté"

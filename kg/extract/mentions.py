@@ -402,11 +402,12 @@ def description_spans(parsed: ParsedDocument) -> list[tuple[int, int, EntityType
                 continue
             width, etype = hit
             end = i + width
-            if end >= len(words) or words[end] not in _COMPLEMENT_START | {"de", "du"}:
-                # a complement makes it specific ("la stratégie", alone, is not an entity)
-                if etype is EntityType.STRATEGY or width == 1:
-                    i += 1
-                    continue
+            # a complement makes it specific ("la stratégie", alone, is not an entity)
+            if (end >= len(words) or words[end] not in _COMPLEMENT_START) and (
+                etype is EntityType.STRATEGY or width == 1
+            ):
+                i += 1
+                continue
             while end < len(words) and end - i < 14:
                 token = tokens[sentence.start + end]
                 if token.pos in {"PUNCT", "VERB", "AUX", "PRON"} or words[end] in _STOP_WORDS:

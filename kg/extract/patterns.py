@@ -30,7 +30,7 @@ class Pattern:
     person_relation: Relation | None = None
 
 
-def S(name: str) -> str:  # noqa: N802 - reads as a slot in the patterns below
+def S(name: str) -> str:
     """A mention slot captured as group ``name``."""
     return rf"@m(?P<{name}>\d+)"
 
@@ -216,8 +216,8 @@ PATTERNS: tuple[Pattern, ...] = (
             0.8, "Y, développé par X", "Gemini, développé par Google, répond."),
     Pattern("product-apposition", Relation.PRODUCT_OF,
             re.compile(rf"{S('s')} , {DET}{ADJ}(?:{lx.PRODUCT_FAMILY_NOUNS}|"
-                       rf"{lx.AI_MODEL_NOUNS}|{lx.SOFTWARE_NOUNS}|{lx.PRODUCT_NOUNS}) (?:\S+ ){{0,3}}?{DE} "
-                       rf"{S('o')}"),
+                       rf"{lx.AI_MODEL_NOUNS}|{lx.SOFTWARE_NOUNS}|{lx.PRODUCT_NOUNS}) "
+                       rf"(?:\S+ ){{0,3}}?{DE} {S('o')}"),
             0.8, "X, le chatbot de Y", "ChatGPT, le chatbot d'OpenAI, progresse."),
     Pattern("product-of-noun", Relation.PRODUCT_OF,
             re.compile(rf"(?:{lx.PRODUCT_FAMILY_NOUNS}) (?:\S+ )?{S('s')} {DE} {S('o')}"),

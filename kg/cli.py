@@ -1,0 +1,105 @@
+"""``kg``: the command line, a thin layer over the library (:mod:`kg.pipeline`, :mod:`kg.query`).
+
+Every command parses its options, calls one library function and prints the result. Errors
+from the library (:class:`kg.errors.KgError`) become a one-line message and exit status 1.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from kg import __version__
+from kg.cli_query import query_command, serve_command
+from kg.cli_view import view as view_command
+from kg.errors import KgError
+
+
+def _one_line(error: BaseException) -> str:
+    return " ".join(str(error).split()) or type(error).__name__
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="kg")
+def main() -> None:
+    """Build RDF knowledge graphs from French news articles, with evidence for every fact."""
+
+
+@main.command("build")
+@click.argument("articles", nargs=-1, required=True,
+                type=click.Path(path_type=Path, dir_okay=True, exists=False))
+@click.option("-o", "--output", "output_dir", type=click.Path(path_type=Path, file_okay=False),
+              default=Path("output"), show_default=True,
+              help="Folder for graph.ttl and graph.html.")
+@click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=0.0,
+              show_default=True, help="Leave out facts whose confidence is lower.")
+@click.option("--no-html", is_flag=True, help="Write only the Turtle file.")
+@click.option("--no-validate", is_flag=True, help="Skip the SHACL validation.")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@click.option("--progress/--no-progress", default=None,
+              help="Progress bar on stderr (default: when there are several articles and "
+                   "stderr is a terminal).")
+def build_command(
+    articles: tuple[Path, ...], output_dir: Path, min_confidence: float, no_html: bool,
+    no_validate: bool, as_json: bool, progress: bool | None,
+) -> None:
+    """Read ARTICLES (files or folders) and write their knowledge graph to OUTPUT."""
+    from kg.pipeline import build
+    from kg.reader import find_article_files
+
+    try:
+        files = find_article_files(articles)
+        show = progress if progress is not None else (len(files) > 1 and sys.stderr.isatty())
+        bar = None
+        if show:
+            from tqdm import tqdm
+
+            def bar(documents):  # type: ignore[no-untyped-def]
+                return tqdm(documents, total=len(files), unit="article", file=sys.stderr)
+
+        result = build(articles, output_dir, min_confidence=min_confidence,
+                       validate=not no_validate, html=not no_html, progress=bar)
+    except KgError as error:
+        raise click.ClickException(_one_line(error)) from None
+    summary = result.summary()
+    if as_json:
+        click.echo(json.dumps(summary, indent=2, ensure_ascii=False))
+    else:
+        click.echo(format_summary(summary, result.validation))
+    if result.validation is not None and not result.validation.conforms:  # type: ignore[attr-defined]
+        sys.exit(2)
+
+
+def format_summary(summary: dict[str, object], validation: object | None) -> str:
+    lines = [f"{summary['documents']} article(s), {summary['triples']} triples"]
+    entities = summary["entities"]
+    facts = summary["facts"]
+    assert isinstance(entities, dict) and isinstance(facts, dict)
+    lines.append(f"entities: {sum(entities.values())}  "
+                 + ", ".join(f"{k} {v}" for k, v in entities.items()))
+    lines.append(f"facts:    {sum(facts.values())}  "
+                 + ", ".join(f"{k} {v}" for k, v in facts.items()))
+    if validation is not None:
+        if validation.conforms:  # type: ignore[attr-defined]
+            lines.append("SHACL:    conforms (no violation)")
+        else:
+            violations = validation.violations  # type: ignore[attr-defined]
+            lines.append(f"SHACL:    {len(violations)} violation(s)")
+            lines += [f"  - {v.focus_node} {v.path}: {v.message}" for v in violations[:20]]
+    files = summary.get("files")
+    if isinstance(files, dict):
+        for name, path in files.items():
+            lines.append(f"{name + ':':9} {path}")
+    return "\n".join(lines)
+
+
+main.add_command(query_command)
+main.add_command(serve_command)
+main.add_command(view_command)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,100 @@
+"""Resolve stage: mentions from many documents -> one :class:`Entity` per real-world thing.
+
+Inside a document the extract stage already linked mentions (a surname to its full name, "le
+groupe" to the organisation in focus): each mention's ``referent`` is the name that stands for
+its entity. Across documents, named entities with the same slug are one entity (Meta in two
+articles is one node). Descriptions ("l'appel aux résultats du troisième trimestre 2024") are
+only ever the same within one article, so their keys carry the article's id.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from kg.iri import slug
+from kg.model import (
+    DocumentExtraction,
+    Entity,
+    EntityType,
+    KnowledgeGraph,
+    Mention,
+    MentionKind,
+    ResolvedAttribute,
+    ResolvedFact,
+)
+from kg.signatures import fits
+
+
+def entity_key(mention: Mention) -> str:
+    referent = mention.referent
+    if referent.kind is MentionKind.NAME:
+        return slug(referent.name)
+    return f"{slug(referent.name)}-{referent.doc_id[:6]}"
+
+
+class Resolver:
+    """Accumulates documents one at a time (streaming) and yields the resolved graph."""
+
+    def __init__(self) -> None:
+        self.graph = KnowledgeGraph()
+        self._type_votes: dict[str, Counter[EntityType]] = {}
+        self._seen: set[tuple[str, int, int]] = set()
+
+    def add(self, extraction: DocumentExtraction) -> None:
+        graph = self.graph
+        graph.documents.append(extraction.document)
+        for mention in extraction.mentions:
+            self._entity(mention)
+        for fact in extraction.facts:
+            subject = self._entity(fact.subject)
+            obj = self._entity(fact.object)
+            graph.facts.append(ResolvedFact(subject.key, fact.relation, obj.key, fact.evidence,
+                                            fact.subject, fact.object))
+        for attribute in extraction.attributes:
+            subject = self._entity(attribute.subject)
+            graph.attributes.append(ResolvedAttribute(
+                subject.key, attribute.attribute, attribute.value, attribute.datatype,
+                attribute.evidence, attribute.subject))
+
+    def _entity(self, mention: Mention) -> Entity:
+        key = entity_key(mention)
+        entity = self.graph.entities.get(key)
+        referent = mention.referent
+        if entity is None:
+            entity = Entity(key=key, label=referent.name, entity_type=referent.entity_type)
+            self.graph.entities[key] = entity
+            self._type_votes[key] = Counter()
+        where = (mention.doc_id, mention.start_char, mention.end_char)
+        if where not in self._seen:
+            self._seen.add(where)
+            entity.mentions.append(mention)
+            entity.documents.add(mention.doc_id)
+            if mention.kind is MentionKind.NAME:
+                self._type_votes[key][mention.entity_type] += 1
+                if mention.name != entity.label:
+                    entity.aliases.add(mention.name)
+        return entity
+
+    def result(self) -> KnowledgeGraph:
+        """The graph so far, with one type per entity (the most frequent across documents)
+        and the facts whose arguments still fit that type."""
+        graph = self.graph
+        for key, entity in graph.entities.items():
+            votes = self._type_votes[key]
+            if votes:
+                entity.entity_type = max(votes, key=lambda t: (votes[t], t.value))
+            entity.aliases.discard(entity.label)
+        graph.facts = [
+            f for f in graph.facts
+            if fits(f.relation, graph.entities[f.subject].entity_type,
+                    graph.entities[f.object].entity_type)
+        ]
+        return graph
+
+
+def resolve(extractions: Iterable[DocumentExtraction]) -> KnowledgeGraph:
+    resolver = Resolver()
+    for extraction in extractions:
+        resolver.add(extraction)
+    return resolver.result()
