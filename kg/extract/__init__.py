@@ -12,7 +12,6 @@ Order of work for one document:
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -88,12 +87,15 @@ def extract(parsed: ParsedDocument) -> DocumentExtraction:
     surfaces = _surfaces(parsed, spans)
     hits = _pattern_hits(surfaces)
 
-    # untyped names take the type their relation demands
-    types_of = _cluster_types(candidates, clusters)
-    extra_votes = _votes_from_hits(hits, candidates, types_of, base)
+    # the role a name plays in a relation is evidence of its type (more than the NER's
+    # guess, less than an explicit cue); an untyped name takes the type its relation demands
+    extra_votes = _votes_from_hits(hits, base)
     if extra_votes:
         for k, etype in extra_votes:
-            candidates[k].votes[etype] += mentions.CUE_WEIGHT
+            # the NER is reliable on multi-word person names: a pattern does not overturn it
+            if candidates[k].ner == "PER" and " " in candidates[k].text:
+                continue
+            candidates[k].votes[etype] += mentions.RELATION_WEIGHT
         name_mentions, _ = mentions.build_mentions(parsed, candidates, clusters)
 
     by_id: dict[int, Mention] = {k: m for k, m in enumerate(name_mentions) if m is not None}
@@ -176,29 +178,12 @@ def _with_conjuncts(text: str, match: re.Match[str], group: str) -> list[int]:
     return ids
 
 
-def _cluster_types(
-    candidates: list[mentions.Candidate], clusters: list[list[int]]
-) -> list[EntityType | None]:
-    result = []
-    for members in clusters:
-        votes: Counter[EntityType] = Counter()
-        for k in members:
-            votes.update(candidates[k].votes)
-        result.append(mentions.decide_type(votes))
-    return result
-
-
-def _votes_from_hits(
-    hits: list[Hit], candidates: list[mentions.Candidate], types_of: list[EntityType | None],
-    base: int,
-) -> list[tuple[int, EntityType]]:
+def _votes_from_hits(hits: list[Hit], base: int) -> list[tuple[int, EntityType]]:
     votes = []
     for hit in hits:
         for ident, default in ((hit.subject, DEFAULT_SUBJECT.get(hit.relation)),
                                (hit.object, DEFAULT_OBJECT.get(hit.relation))):
-            if default is None or ident >= base:
-                continue
-            if types_of[candidates[ident].cluster] is None:
+            if default is not None and ident < base:
                 votes.append((ident, default))
     return votes
 

@@ -27,6 +27,8 @@ NER_TYPES = {
 #: weight of a vote from the statistical NER, against an explicit cue in the text
 NER_WEIGHT = 1.0
 CUE_WEIGHT = 5.0
+#: the role a name plays in a relation pattern ("X a racheté Y": Y is an organisation)
+RELATION_WEIGHT = 2.0
 
 BRANCHES: tuple[tuple[EntityType, ...], ...] = (
     (EntityType.PERSON,),
@@ -47,6 +49,8 @@ _NOT_NAMES = {
     "depuis", "pendant", "cependant", "ainsi", "alors", "aussi", "enfin", "share", "partager",
     "lire", "ia", "ai", "pdg", "ceo", "m.", "mme", "dr", "monsieur", "madame",
 }
+#: acronyms French uses as common nouns ("l'IA", "le PDG"): never the start of a name
+_COMMON_ACRONYMS = {"ia", "pdg", "dg", "drh", "pme", "eti", "tpe"}
 _TITLE_PREFIX = re.compile(rf"^(?:{lexicon.PERSON_TITLES})$")
 _MONTHS = {
     "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
@@ -81,6 +85,7 @@ def _trim(parsed: ParsedDocument, start: int, end: int) -> tuple[int, int]:
         tokens[start].pos in {"DET", "ADP", "PUNCT", "CCONJ", "PRON", "SCONJ"}
         or normalise_word(tokens[start].text) in {"l'", "d'", "«", '"'}
         or _TITLE_PREFIX.match(normalise_word(tokens[start].text))
+        or (normalise_word(tokens[start].text) in _COMMON_ACRONYMS and end - start > 1)
     ):
         start += 1
     while end > start and (tokens[end - 1].pos in {"PUNCT", "ADP", "DET", "CCONJ"}
@@ -161,9 +166,14 @@ _TYPE_BEFORE = [
                 rf" (?:(?:«|\") )?$"), etype)
     for pattern, etype in lexicon.TYPE_NOUNS
 ]
+_APPOSITION_ADJECTIVES = (
+    r"nouveau|nouvel|nouvelle|jeune|petit|petite|grand|grande|célèbre|puissant|puissante|"
+    r"principal|principale|premier|première|précédent|précédente|ancien|ancienne|autre|"
+    r"vaste|influent|influente|discret|discrète|géant|géante|fameux|fameuse"
+)
 _TYPE_APPOSITION = [
-    (re.compile(rf"^ ?, (?:(?:un|une|le|la|l'|les|des|ce|cette) )?(?:[\w'-]+ ){{0,2}}?"
-                rf"(?:{pattern})\b"), etype)
+    (re.compile(rf"^ ?, (?:(?:un|une|le|la|l'|les|des|ce|cette) )?"
+                rf"(?:(?:{_APPOSITION_ADJECTIVES}) )?(?:{pattern})\b"), etype)
     for pattern, etype in lexicon.TYPE_NOUNS
 ]
 _TYPE_COPULA = [
@@ -172,7 +182,10 @@ _TYPE_COPULA = [
     for pattern, etype in lexicon.TYPE_NOUNS
 ]
 _NAME_WORDS = [(re.compile(rf"^(?:{pattern})$"), etype) for pattern, etype in lexicon.NAME_WORDS]
-_PERSON_BEFORE = re.compile(rf"(?:^| )(?:{lexicon.PERSON_TITLES})(?: [\w'-]+){{0,3}} $")
+_PERSON_BEFORE = re.compile(
+    rf"(?:^| )(?:{lexicon.PERSON_TITLES})"
+    rf"(?: (?!(?:de|du|des|d'|chez|à|au|aux|en|et|ou|par|pour|@m\d+) )[\w'.-]+){{0,2}} $"
+)
 _ROLE_WORDS = "|".join(p for p, _ in lexicon.ROLE_NOUNS)
 _PERSON_APPOSITION = re.compile(
     rf"^ ?, (?:(?:le|la|l'|un|une|son|sa|leur|actuel|actuelle|nouveau|nouvelle|ancien|"

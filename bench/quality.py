@@ -1,0 +1,397 @@
+"""Extraction quality: kg's output scored against gold annotations, through Wikidata.
+
+    python bench/quality.py                       # both benchmarks, a table each
+    python bench/quality.py --json                # machine-readable
+    python bench/quality.py --calibrate           # also write kg/extract/calibration.json
+    python bench/quality.py --gold G.json --dev D.jsonl   # other data in the same formats
+
+1. Gold articles (``../shared/gold/*.json``): the article is built with ``kg.build``; a gold
+   entity is matched to the node whose label or alternative label equals one of its names
+   (case, accents, apostrophes and leading articles aside). A gold relation is found when a
+   fact links the two nodes with a property whose name is the gold relation's, or that the
+   ontology aligns with the gold Wikidata property in the gold direction (through
+   owl:equivalentProperty, skos:exactMatch/closeMatch, rdfs:subPropertyOf and owl:inverseOf),
+   and its evidence sentence contains the gold evidence. Precision counts every fact kg
+   emitted between entities; the gold lists all a careful reader would, so a fact it lacks is
+   counted wrong.
+2. RELX sentences (``../shared/dev/relx_fr_dev.jsonl``): one marked pair per sentence. Recall:
+   the marked fact is emitted (aligned Wikidata property, right direction, mentions over the
+   marked spans) over the items whose relation has a Wikidata id. Precision: of the facts kg
+   emits between the marked pair, the share that states the marked relation (pairs whose
+   relation has no Wikidata id are not judged). And how many ``no_relation`` pairs get a fact.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+import unicodedata
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from rdflib import Graph, URIRef
+from rdflib.namespace import OWL, RDF, RDFS, SKOS
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from kg.reader import document_from_text, read_document  # noqa: E402
+from kg.validate import load_ontology  # noqa: E402
+from kg.vocab import KGO, WDT  # noqa: E402
+
+SHARED = ROOT.parent / "shared"
+KGO_NS = str(KGO._NS)
+_ARTICLES = re.compile(r"^(?:le|la|les|l'|un|une|des|son|sa|ses|leur|leurs|du|de la|de l')\s+")
+
+
+def norm(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = re.sub(r"\s+", " ", text).strip()
+    text = _ARTICLES.sub("", text)
+    text = text.replace("l' ", "l'").replace("d' ", "d'")
+    return text
+
+
+# --- the ontology's Wikidata alignments -------------------------------------------------------
+
+def wikidata_alignments(ontology: Graph) -> dict[str, set[tuple[str, bool]]]:
+    """kgo property local name -> {(Wikidata pid, same direction?)}."""
+    direct: dict[URIRef, set[tuple[str, bool]]] = defaultdict(set)
+    for link in (OWL.equivalentProperty, SKOS.exactMatch, SKOS.closeMatch, RDFS.subPropertyOf):
+        for s, o in ontology.subject_objects(link):
+            for a, b in ((s, o), (o, s)) if link == OWL.equivalentProperty else ((s, o),):
+                if str(b).startswith(str(WDT)) and str(a).startswith(KGO_NS):
+                    direct[a].add((str(b)[len(str(WDT)):], True))
+    parents: dict[URIRef, set[URIRef]] = defaultdict(set)
+    for s, o in ontology.subject_objects(RDFS.subPropertyOf):
+        if str(o).startswith(KGO_NS):
+            parents[s].add(o)
+    for s, o in ontology.subject_objects(OWL.equivalentProperty):
+        if str(o).startswith(KGO_NS):
+            parents[s].add(o)
+            parents[o].add(s)
+    inverses: dict[URIRef, set[URIRef]] = defaultdict(set)
+    for s, o in ontology.subject_objects(OWL.inverseOf):
+        inverses[s].add(o)
+        inverses[o].add(s)
+
+    def closure(prop: URIRef, seen: frozenset[URIRef]) -> set[tuple[str, bool]]:
+        if prop in seen:
+            return set()
+        seen = seen | {prop}
+        found = set(direct.get(prop, set()))
+        for parent in parents.get(prop, ()):
+            found |= closure(parent, seen)
+        for inverse in inverses.get(prop, ()):
+            found |= {(pid, not same) for pid, same in closure(inverse, seen)}
+        return found
+
+    props = set(ontology.subjects(RDF.type, OWL.ObjectProperty)) | set(
+        ontology.subjects(RDF.type, OWL.DatatypeProperty))
+    return {str(p)[len(KGO_NS):]: closure(p, frozenset()) for p in props
+            if str(p).startswith(KGO_NS)}
+
+
+# --- gold articles ------------------------------------------------------------------------------
+
+def score_gold(gold_path: Path, alignments: dict[str, set[tuple[str, bool]]]) -> dict:
+    from kg.pipeline import build
+
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    article = gold_path.parent.parent / gold["document"]
+    result = build([article], validate=False, html=False)
+    graph = result.graph
+
+    names: dict[URIRef, set[str]] = defaultdict(set)
+    for s, o in graph.subject_objects(RDFS.label):
+        names[s].add(norm(str(o)))
+    for s, o in graph.subject_objects(SKOS.altLabel):
+        names[s].add(norm(str(o)))
+    classes = {s: str(o)[len(KGO_NS):] for s, o in graph.subject_objects(RDF.type)
+               if str(o).startswith(KGO_NS)}
+
+    def nodes_for(label: str) -> set[URIRef]:
+        entity = next((e for e in gold["entities"] if e["label"] == label), None)
+        wanted = {norm(label)} | {norm(a) for a in (entity or {}).get("aliases", [])}
+        return {node for node, ns in names.items() if ns & wanted}
+
+    statements = []
+    for st in graph.subjects(RDF.type, RDF.Statement):
+        p = graph.value(st, RDF.predicate)
+        o = graph.value(st, RDF.object)
+        if not isinstance(o, URIRef):
+            continue  # attributes are scored separately
+        statements.append({
+            "s": graph.value(st, RDF.subject), "p": str(p)[len(KGO_NS):], "o": o,
+            "evidence": norm(str(graph.value(st, KGO.evidenceText))),
+            "extractor": str(graph.value(st, URIRef("http://www.w3.org/ns/prov#wasAttributedTo"))
+                             ).rsplit("/", 1)[-1],
+        })
+
+    def matches(rel: dict, st: dict) -> bool:
+        subjects, objects = nodes_for(rel["subject"]), nodes_for(rel["object"])
+        forward = st["s"] in subjects and st["o"] in objects
+        backward = st["s"] in objects and st["o"] in subjects
+        if not (forward or backward):
+            return False
+        if norm(rel["evidence"]) not in st["evidence"] and not _overlap(rel["evidence"],
+                                                                        st["evidence"]):
+            return False
+        if forward and st["p"].lower() == rel["relation"].lower():
+            return True
+        pid = rel.get("wikidata")
+        if not pid:
+            return False
+        # the gold's Wikidata statement, read in our fact's direction
+        same = not rel.get("wikidata_direction", "").startswith("object->subject")
+        aligned = alignments.get(st["p"], set())
+        return (forward and (pid, same) in aligned) or (backward and (pid, not same) in aligned)
+
+    found: dict[str, bool] = {}
+    correct_statements = set()
+    for rel in gold["relations"]:
+        hits = [n for n, st in enumerate(statements) if matches(rel, st)]
+        found[rel["id"]] = bool(hits)
+        correct_statements.update(hits)
+    per_extractor: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for n, st in enumerate(statements):
+        per_extractor[st["extractor"]][1] += 1
+        per_extractor[st["extractor"]][0] += n in correct_statements
+    by_level = defaultdict(list)
+    per_relation = defaultdict(lambda: [0, 0])
+    for rel in gold["relations"]:
+        by_level[rel["level"]].append(found[rel["id"]])
+        per_relation[rel["relation"]][1] += 1
+        per_relation[rel["relation"]][0] += found[rel["id"]]
+    wrong = [f"{st['s'].rsplit('/', 1)[-1]} {st['p']} {st['o'].rsplit('/', 1)[-1]}"
+             for n, st in enumerate(statements) if n not in correct_statements]
+
+    # must_not: boilerplate node, duplicate people/organisations, wrong types
+    problems = []
+    for node, ns in names.items():
+        if any("share the post" in n for n in ns):
+            problems.append(f"boilerplate node {node}")
+    for entity in gold["entities"]:
+        nodes = nodes_for(entity["label"])
+        if len(nodes) > 1:
+            problems.append(f"{entity['label']}: {len(nodes)} nodes")
+        if not nodes:
+            problems.append(f"{entity['label']}: no node")
+        for node in nodes:
+            got = classes.get(node)
+            if not _type_ok(entity["type"], got):
+                problems.append(f"{entity['label']}: typed {got}, gold {entity['type']}")
+    n_statements = len(statements)
+    return {
+        "gold": gold_path.name,
+        "facts_emitted": n_statements,
+        "precision": round(len(correct_statements) / n_statements, 3) if n_statements else 0.0,
+        "recall": round(sum(found.values()) / len(found), 3),
+        "must_recall": _ratio(by_level["must"]),
+        "should_recall": _ratio(by_level["should"]),
+        "per_relation": {k: f"{v[0]}/{v[1]}" for k, v in sorted(per_relation.items())},
+        "missed": [r["id"] + " " + r["subject"] + " " + r["relation"] + " " + r["object"]
+                   for r in gold["relations"] if not found[r["id"]]],
+        "unlisted_facts": wrong,
+        "must_not_problems": problems,
+        "per_extractor": {k: {"correct": v[0], "judged": v[1]}
+                          for k, v in sorted(per_extractor.items())},
+    }
+
+
+_TYPE_PARENTS = {"Company": "Organization", "AIModel": "Software", "Software": "Product"}
+
+
+def _type_ok(gold_type: str, got: str | None) -> bool:
+    while got is not None:
+        if got == gold_type:
+            return True
+        got = _TYPE_PARENTS.get(got)
+    return False
+
+
+def _overlap(gold_evidence: str, sentence: str) -> bool:
+    """Gold evidence quoted with an ASCII apostrophe or slightly cut still points at the
+    sentence when most of its words are there."""
+    words = [w for w in re.findall(r"\w+", norm(gold_evidence)) if len(w) > 2]
+    return bool(words) and sum(w in sentence for w in words) / len(words) >= 0.8
+
+
+def _ratio(values: list[bool]) -> float:
+    return round(sum(values) / len(values), 3) if values else 0.0
+
+
+# --- RELX sentences ---------------------------------------------------------------------------
+
+def score_dev(dev_path: Path, relation_map: Path,
+              alignments: dict[str, set[tuple[str, bool]]]) -> dict:
+    from kg.extract import extract
+    from kg.nlp import parse_all
+
+    directions = {}
+    for line in relation_map.read_text(encoding="utf-8").splitlines()[1:]:
+        cols = line.split("\t")
+        if len(cols) >= 5:
+            directions[cols[1]] = not cols[4].startswith("INVERSE")
+    items = [json.loads(line) for line in dev_path.read_text(encoding="utf-8").splitlines()
+             if line.strip()]
+    documents = [document_from_text(item["text"], source=item["id"]) for item in items]
+    started = time.perf_counter()
+    extractions = []
+    for parsed in parse_all(documents):
+        extractions.append(extract(parsed))
+    seconds = time.perf_counter() - started
+
+    recall_hits = recall_total = 0
+    judged = correct = 0
+    negatives_with_fact = negatives = 0
+    per_label: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    per_extractor: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    examples = []
+    for item, extraction in zip(items, extractions, strict=True):
+        if item["relations"]:
+            rel = item["relations"][0]
+            label, pid = rel["relation"], rel["wikidata_pid"]
+            head_span, tail_span = rel["head_span"], rel["tail_span"]
+        else:
+            pair = item["marked_pair"]
+            label, pid = "no_relation", None
+            head_span, tail_span = pair["e1_span"], pair["e2_span"]
+        same = directions.get(label, True)
+        pair_facts = []
+        for attribute in extraction.attributes:
+            a_span = (attribute.subject.start_char, attribute.subject.end_char)
+            tail_text = item["text"][tail_span[0]:tail_span[1]]
+            if _over(a_span, head_span) and attribute.value[:4] in tail_text:
+                ok = pid is not None and (pid, True) in alignments.get(attribute.attribute.value,
+                                                                       set())
+                pair_facts.append((attribute, ok))
+        for fact in extraction.facts:
+            s_span = (fact.subject.start_char, fact.subject.end_char)
+            o_span = (fact.object.start_char, fact.object.end_char)
+            forward = _over(s_span, head_span) and _over(o_span, tail_span)
+            backward = _over(s_span, tail_span) and _over(o_span, head_span)
+            if forward or backward:
+                aligned = alignments.get(fact.relation.value, set())
+                ok = pid is not None and (
+                    (forward and (pid, same) in aligned) or (backward and (pid, not same)
+                                                              in aligned))
+                pair_facts.append((fact, ok))
+        if label == "no_relation":
+            negatives += 1
+            negatives_with_fact += bool(pair_facts)
+            for fact, _ in pair_facts:
+                judged += 1
+                per_extractor[fact.evidence.extractor][1] += 1
+                examples.append(("FP-neg", item["text"][:120], _fact_str(fact)))
+            continue
+        if pid is None:
+            continue
+        recall_total += 1
+        hit = any(ok for _, ok in pair_facts)
+        recall_hits += hit
+        per_label[label][1] += 1
+        per_label[label][0] += hit
+        for fact, ok in pair_facts:
+            judged += 1
+            correct += ok
+            per_extractor[fact.evidence.extractor][1] += 1
+            per_extractor[fact.evidence.extractor][0] += ok
+            if not ok:
+                examples.append(("FP", item["text"][:120], _fact_str(fact)))
+        if not hit:
+            examples.append(("miss", label, item["text"][:160]))
+    return {
+        "dev": dev_path.name,
+        "items": len(items),
+        "recall": round(recall_hits / recall_total, 3) if recall_total else 0.0,
+        "recall_counts": f"{recall_hits}/{recall_total}",
+        "precision_on_pairs": round(correct / judged, 3) if judged else None,
+        "precision_counts": f"{correct}/{judged}",
+        "no_relation_pairs_with_fact": f"{negatives_with_fact}/{negatives}",
+        "per_relation": {k: f"{v[0]}/{v[1]}" for k, v in sorted(per_label.items())},
+        "per_extractor": {k: {"correct": v[0], "judged": v[1]}
+                          for k, v in sorted(per_extractor.items())},
+        "facts_emitted": sum(len(e.facts) for e in extractions),
+        "seconds": round(seconds, 2),
+        "examples": examples,
+    }
+
+
+def _over(a: tuple[int, int], b: list[int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _fact_str(fact) -> str:  # type: ignore[no-untyped-def]
+    if hasattr(fact, "attribute"):
+        return (f"{fact.subject.text} -{fact.attribute.value}-> {fact.value} "
+                f"[{fact.evidence.extractor}]")
+    return (f"{fact.subject.text} -{fact.relation.value}-> {fact.object.text} "
+            f"[{fact.evidence.extractor}]")
+
+
+def calibrate(reports: list[dict]) -> dict:
+    totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for report in reports:
+        for name, counts in report["per_extractor"].items():
+            totals[name][0] += counts["correct"]
+            totals[name][1] += counts["judged"]
+    return {
+        "about": "Measured precision of each extractor on development data "
+                 "(bench/quality.py --calibrate); kg.extract.calibration smooths it with the "
+                 "pattern's prior.",
+        "extractors": {k: {"correct": v[0], "judged": v[1]} for k, v in sorted(totals.items())},
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--gold", type=Path, nargs="*",
+                        default=sorted((SHARED / "gold").glob("*.json")))
+    parser.add_argument("--dev", type=Path, default=SHARED / "dev" / "relx_fr_dev.jsonl")
+    parser.add_argument("--relation-map", type=Path,
+                        default=SHARED / "dev" / "relx_relation_map.tsv")
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--examples", action="store_true", help="print misses and errors")
+    parser.add_argument("--calibrate", action="store_true",
+                        help="write kg/extract/calibration.json from the measured precision")
+    args = parser.parse_args()
+
+    alignments = wikidata_alignments(load_ontology())
+    reports = [score_gold(path, alignments) for path in args.gold]
+    dev = score_dev(args.dev, args.relation_map, alignments) if args.dev.exists() else None
+    if args.calibrate:
+        target = ROOT / "kg" / "extract" / "calibration.json"
+        data = calibrate(reports + ([dev] if dev else []))
+        target.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n",
+                          encoding="utf-8")
+        print(f"wrote {target.relative_to(ROOT)}", file=sys.stderr)
+    if args.json:
+        print(json.dumps({"gold": reports, "dev": dev}, indent=2, ensure_ascii=False))
+        return 0
+    for report in reports:
+        print(f"== gold: {report['gold']}")
+        for key in ("facts_emitted", "precision", "recall", "must_recall", "should_recall"):
+            print(f"  {key:16} {report[key]}")
+        print(f"  per relation     {report['per_relation']}")
+        print(f"  missed           {report['missed']}")
+        print(f"  unlisted facts   {report['unlisted_facts']}")
+        print(f"  must_not         {report['must_not_problems'] or 'none'}")
+    if dev:
+        print(f"== dev: {dev['dev']} ({dev['items']} sentences, {dev['seconds']} s)")
+        for key in ("recall", "recall_counts", "precision_on_pairs", "precision_counts",
+                    "no_relation_pairs_with_fact", "facts_emitted"):
+            print(f"  {key:28} {dev[key]}")
+        print(f"  per relation: {dev['per_relation']}")
+        if args.examples:
+            for kind, a, b in dev["examples"]:
+                print(f"  {kind:6} {a} || {b}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,79 @@
+"""Typing and linking of mentions, and coreference, on sentences of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import facts_of, types_of
+
+pytestmark = pytest.mark.slow
+
+
+def test_surname_joins_the_full_name(read):
+    extraction = read("Marie Durand dirige Ubisoft depuis 2020. Durand a annoncé un plan.")
+    people = {m.referent.name for m in extraction.mentions if m.text == "Durand"}
+    assert people == {"Marie Durand"}
+    surname = next(m for m in extraction.mentions if m.text == "Durand")
+    assert surname.resolution == "surname"
+
+
+@pytest.mark.parametrize(("text", "name", "expected"), [
+    ("La société Qonto a levé des fonds.", "Qonto", "Company"),
+    ("Le modèle d'IA Mixtral surpasse ses concurrents.", "Mixtral", "AIModel"),
+    ("L'application Lydia compte cinq millions d'utilisateurs.", "Lydia", "Software"),
+    ("M. Lefèvre a démissionné hier.", "Lefèvre", "Person"),
+    ("Le projet Iter accumule les retards.", "Iter", "Project"),
+    ("Acme Corp. a publié ses comptes.", "Acme Corp.", "Company"),
+])
+def test_context_cues_type_names(read, text, name, expected):
+    assert types_of(read(text)).get(name) == expected
+
+
+def test_one_type_for_all_mentions_of_an_entity(read):
+    text = ("Le modèle de langage Falcon impressionne les chercheurs. Falcon est disponible. "
+            "Les développeurs adoptent Falcon.")
+    types = {m.entity_type.value for m in read(text).mentions if m.referent.name == "Falcon"}
+    assert types == {"AIModel"}
+
+
+def test_acronym_in_parentheses_names_the_same(read):
+    extraction = read("La Banque centrale européenne (BCE) a relevé ses taux. La BCE surveille "
+                      "l'inflation.")
+    referents = {m.referent.name for m in extraction.mentions if m.text == "BCE"}
+    assert referents == {"Banque centrale européenne"}
+
+
+def test_possessive_resolves_to_the_organisation_in_focus(read):
+    extraction = read("Samsung a présenté ses nouveaux smartphones Galaxy S25 à Séoul.")
+    assert ("Galaxy S25", "productOf", "Samsung") in facts_of(extraction)
+    fact = next(f for f in extraction.facts if f.relation.value == "productOf")
+    assert fact.object.resolution == "possessive"
+    assert fact.object.text == "ses"
+
+
+def test_definite_description_resolves_to_the_company(read):
+    extraction = read("Ubisoft traverse une crise. Le groupe a racheté Massive Entertainment.")
+    assert ("Ubisoft", "acquired", "Massive Entertainment") in facts_of(extraction)
+    fact = next(f for f in extraction.facts if f.relation.value == "acquired")
+    assert fact.subject.resolution == "definite description"
+
+
+def test_pronoun_resolves_to_the_person(read):
+    extraction = read("Thomas Buberl a présenté les résultats. Il dirige Axa depuis 2016.")
+    fact = next(f for f in extraction.facts if f.relation.value == "leads")
+    assert fact.subject.referent.name == "Thomas Buberl"
+    assert fact.subject.resolution == "pronoun"
+
+
+def test_event_and_period(read):
+    extraction = read("Lors de la conférence de presse de Renault, Luca de Meo a présenté "
+                      "le plan. Lors d'un appel aux résultats du deuxième trimestre 2025, "
+                      "le PDG de Kering, François-Henri Pinault, a déclaré qu'il restait "
+                      "prudent.")
+    facts = facts_of(extraction)
+    assert ("conférence de presse de Renault", "organizedBy", "Renault") in facts
+    assert ("François-Henri Pinault", "spokeAt",
+            "appel aux résultats du deuxième trimestre 2025") in facts
+    periods = {(a.subject.name, a.value) for a in extraction.attributes
+               if a.attribute.value == "period"}
+    assert ("appel aux résultats du deuxième trimestre 2025", "2025-Q2") in periods

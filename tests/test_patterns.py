@@ -1,0 +1,109 @@
+"""Each relation pattern on French sentences of our own, and sentences where it must not fire."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import facts_of
+
+pytestmark = pytest.mark.slow
+
+FOUND = [
+    # roles: apposition, role before the name, copula, relative clause
+    ("Tim Cook, le PDG d'Apple, a présenté le nouvel iPhone à Cupertino.",
+     ("Tim Cook", "ceoOf", "Apple")),
+    ("Le directeur général de Renault, Luca de Meo, a présenté un plan stratégique.",
+     ("Luca de Meo", "ceoOf", "Renault")),
+    ("Satya Nadella est le directeur général de Microsoft depuis 2014.",
+     ("Satya Nadella", "ceoOf", "Microsoft")),
+    ("Bernard Arnault, président du groupe LVMH, a commenté les résultats.",
+     ("Bernard Arnault", "chairOf", "LVMH")),
+    ("Le groupe Danone, dont le PDG est Antoine de Saint-Affrique, a publié ses ventes.",
+     ("Antoine de Saint-Affrique", "ceoOf", "Danone")),
+    ("Guillaume Faury, qui dirige Airbus, a défendu la stratégie du constructeur.",
+     ("Guillaume Faury", "leads", "Airbus")),
+    ("Patrick Pouyanné, à la tête de TotalEnergies, a répondu aux questions des analystes.",
+     ("Patrick Pouyanné", "leads", "TotalEnergies")),
+    ("Yann LeCun, chercheur chez Google, a publié un article remarqué.",
+     ("Yann LeCun", "worksFor", "Google")),
+    # founding
+    ("Mistral AI, fondée en 2023 par Arthur Mensch, lève des fonds.",
+     ("Mistral AI", "foundedBy", "Arthur Mensch")),
+    ("Xavier Niel a fondé Free en 1999.", ("Free", "foundedBy", "Xavier Niel")),
+    ("Jean Dupont, cofondateur de Doctolib, quitte l'entreprise.",
+     ("Doctolib", "foundedBy", "Jean Dupont")),
+    # acquisitions, subsidiaries, ownership
+    ("Microsoft a racheté Activision Blizzard pour 69 milliards de dollars.",
+     ("Microsoft", "acquired", "Activision Blizzard")),
+    ("Instagram, racheté par Facebook en 2012, compte deux milliards d'utilisateurs.",
+     ("Facebook", "acquired", "Instagram")),
+    ("Le rachat de Twitter par Elon Musk a été finalisé en octobre.",
+     ("Elon Musk", "acquired", "Twitter")),
+    ("Waymo, filiale d'Alphabet, teste ses voitures autonomes à Phoenix.",
+     ("Waymo", "subsidiaryOf", "Alphabet")),
+    ("YouTube, détenu par Google, modifie ses règles.", ("Google", "owns", "YouTube")),
+    # places, membership, partnership
+    ("Doctolib, basée à Paris, recrute des ingénieurs.", ("Doctolib", "headquarteredIn", "Paris")),
+    ("La start-up Sorare, dont le siège est à Paris, a levé des fonds.",
+     ("Sorare", "headquarteredIn", "Paris")),
+    ("Renault s'associe à Google pour développer ses logiciels embarqués.",
+     ("Renault", "partnerOf", "Google")),
+    ("L'opérateur Orange est membre de la GSMA depuis sa création.",
+     ("Orange", "memberOf", "GSMA")),
+    # products
+    ("OpenAI a lancé ChatGPT en novembre 2022.", ("OpenAI", "released", "ChatGPT")),
+    ("Gemini, développé par Google, répond désormais en français.",
+     ("Google", "develops", "Gemini")),
+    ("ChatGPT, le chatbot d'OpenAI, compte des millions d'utilisateurs.",
+     ("ChatGPT", "productOf", "OpenAI")),
+    # initiatives
+    ("Gaia-X, une initiative de la Commission européenne, veut fédérer le cloud.",
+     ("Gaia-X", "initiativeOf", "Commission européenne")),
+]
+
+
+@pytest.mark.parametrize(("text", "fact"), FOUND, ids=[f[1][1] + ":" + f[0][:30] for f in FOUND])
+def test_pattern_finds_fact(read, text, fact):
+    assert fact in facts_of(read(text))
+
+
+def test_coordination_gives_one_fact_per_conjunct(read):
+    found = facts_of(read("Google veut intégrer l'IA dans ses produits tels que Gmail, "
+                          "Google Docs ou YouTube Music."))
+    assert {("Gmail", "productOf", "Google"), ("Google Docs", "productOf", "Google"),
+            ("YouTube Music", "productOf", "Google")} <= found
+
+
+def test_founders_coordinated(read):
+    found = facts_of(read("Airbnb a été fondée en 2008 par Brian Chesky et Joe Gebbia."))
+    assert ("Airbnb", "foundedBy", "Brian Chesky") in found
+    assert ("Airbnb", "foundedBy", "Joe Gebbia") in found
+
+
+NOT_FOUND = [
+    # the CEO is not named: no one leads Samsung here
+    ("Le PDG de Samsung a rencontré Sundar Pichai à Séoul.", "ceoOf"),
+    # a meeting is not a partnership, an office is not a headquarters
+    ("Emmanuel Macron a reçu Elon Musk à l'Élysée.", "partnerOf"),
+    # a percentage stake is not ownership
+    ("SoftBank détient 10 % de Uber depuis 2018.", "owns"),
+    # a person is not launched as a product
+    ("Apple a présenté Tim Cook comme son successeur désigné.", "released"),
+]
+
+
+@pytest.mark.parametrize(("text", "relation"), NOT_FOUND)
+def test_pattern_does_not_invent(read, text, relation):
+    assert not {f for f in facts_of(read(text)) if f[1] == relation}
+
+
+def test_evidence_points_into_the_document(read):
+    text = "Intro sans fait.\n\nTim Cook, le PDG d'Apple, a parlé."
+    extraction = read(text)
+    fact = next(f for f in extraction.facts if f.relation.value == "ceoOf")
+    evidence = fact.evidence
+    assert text[evidence.sentence_start:evidence.sentence_end] == evidence.sentence_text
+    assert evidence.sentence_text.startswith("Tim Cook")
+    assert text[fact.subject.start_char:fact.subject.end_char] == "Tim Cook"
+    assert 0 < evidence.confidence <= 1
+    assert evidence.extractor
