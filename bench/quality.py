@@ -29,7 +29,7 @@ import re
 import sys
 import time
 import unicodedata
-from collections import Counter, defaultdict
+from collections import defaultdict
 from pathlib import Path
 
 from rdflib import Graph, URIRef
@@ -38,7 +38,7 @@ from rdflib.namespace import OWL, RDF, RDFS, SKOS
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kg.reader import document_from_text, read_document  # noqa: E402
+from kg.reader import document_from_text  # noqa: E402
 from kg.validate import load_ontology  # noqa: E402
 from kg.vocab import KGO, WDT  # noqa: E402
 
