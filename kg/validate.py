@@ -1,0 +1,258 @@
+"""Check a kg graph against the ontology's SHACL shapes.
+
+``validate(graph)`` runs pyshacl with ``ontology/shapes.ttl`` as the shapes graph and
+``ontology/kg.ttl`` as the ontology graph, without inference: pyshacl mixes the ontology into a
+copy of the data graph, so ``sh:class kgo:Organization`` accepts a ``kgo:Company`` (through
+``rdfs:subClassOf``), while nothing is inferred from ``rdfs:domain``/``rdfs:range`` (RDFS
+inference would type the object of every ``kgo:leads`` as a ``kgo:Organization`` and so hide
+exactly the errors the shapes look for). The caller's graph is never modified.
+
+The two SHACL-SPARQL constraints of the shapes (every fact between entities has an
+``rdf:Statement``; every statement's triple is asserted) are run here in Python instead, with
+the same targets and messages: pyshacl re-parses a SPARQL constraint for every focus node, which
+costs seconds on a graph of a few thousand triples. ``tests/test_validate.py`` checks that both
+ways give the same report.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+from dataclasses import dataclass
+from importlib.abc import Traversable
+from importlib.resources import files
+
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS, SH, XSD, Namespace, NamespaceManager
+from rdflib.term import Node
+
+from kg.errors import OntologyError
+from kg.vocab import PREFIXES
+
+KGSH = Namespace("https://w3id.org/kgnews/shapes#")
+_PROV = Namespace("http://www.w3.org/ns/prov#")
+_DCTERMS = Namespace("http://purl.org/dc/terms/")
+_SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
+
+
+@dataclass(frozen=True, slots=True)
+class Violation:
+    """One SHACL result.
+
+    ``focus_node`` and ``path`` are full IRIs (``str(URIRef)``); a blank node is ``_:id`` and a
+    literal is in N3 form. ``path`` is empty for results about the node itself. ``str()`` gives a
+    one-line, prefixed form for people: ``Violation: kge:x kgo:leads (kge:y): The object ...``.
+    """
+
+    focus_node: str
+    path: str
+    message: str
+    severity: str  # "Violation", "Warning" or "Info"
+    value: str = ""  # the offending value (sh:value), same forms as focus_node
+
+    def __str__(self) -> str:
+        where = " ".join(_compact(text) for text in (self.focus_node, self.path) if text)
+        if self.value and self.value != self.focus_node:
+            where += f" ({_compact(self.value)})"
+        return f"{self.severity}: {where}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class ValidationReport:
+    conforms: bool
+    violations: tuple[Violation, ...]
+
+    def __str__(self) -> str:
+        if self.conforms and not self.violations:
+            return "The graph conforms to the kg shapes."
+        return "\n".join(str(violation) for violation in self.violations)
+
+
+def _ontology_dir() -> Traversable:
+    return files("kg") / "ontology"
+
+
+def _parse_turtle(resource: Traversable) -> Graph:
+    """Parse a Turtle resource, turning any failure into a one-line :class:`OntologyError`."""
+    try:
+        data = resource.read_bytes()
+    except OSError as error:
+        raise OntologyError(f"cannot read {resource.name}: {error.strerror or error}") from error
+    graph = Graph()
+    try:
+        graph.parse(data=data, format="turtle")
+    except Exception as error:  # rdflib raises several unrelated types for bad syntax
+        detail = " ".join(str(error).split()) or type(error).__name__
+        raise OntologyError(f"cannot parse {resource.name}: {detail}") from error
+    return graph
+
+
+@functools.cache
+def load_ontology() -> Graph:
+    """The kg ontology (``ontology/kg.ttl``), parsed once. Do not modify the returned graph."""
+    return _parse_turtle(_ontology_dir() / "kg.ttl")
+
+
+@functools.cache
+def load_shapes() -> Graph:
+    """The kg SHACL shapes (``ontology/shapes.ttl``), parsed once. Do not modify the graph."""
+    return _parse_turtle(_ontology_dir() / "shapes.ttl")
+
+
+@functools.cache
+def _namespace_manager() -> NamespaceManager:
+    manager = NamespaceManager(Graph(), bind_namespaces="none")
+    for prefix, namespace in PREFIXES.items():
+        manager.bind(prefix, namespace)
+    for prefix, namespace in (
+        ("rdf", RDF),
+        ("rdfs", RDFS),
+        ("xsd", XSD),
+        ("prov", _PROV),
+        ("dcterms", _DCTERMS),
+        ("skos", _SKOS),
+    ):
+        manager.bind(prefix, namespace)
+    return manager
+
+
+def _term(node: Node | None) -> str:
+    if node is None:
+        return ""
+    if isinstance(node, URIRef):
+        return str(node)
+    if isinstance(node, BNode | Literal):
+        return node.n3()
+    return str(node)
+
+
+def _compact(text: str) -> str:
+    """``https://w3id.org/kgnews/entity/meta`` -> ``kge:meta``; other forms are kept."""
+    if text.startswith(("_:", '"')):
+        return text
+    compact = URIRef(text).n3(_namespace_manager())
+    return compact if not compact.startswith("<") else text
+
+
+def _message(results: Graph, result: Node) -> str:
+    messages = [m for m in results.objects(result, SH.resultMessage) if isinstance(m, Literal)]
+    if not messages:
+        return "SHACL constraint not satisfied."
+    english = [m for m in messages if m.language in (None, "en")]
+    return " ".join(str(sorted(english or messages)[0]).split())
+
+
+def _severity(results: Graph, result: Node) -> str:
+    severity = results.value(result, SH.resultSeverity)
+    if isinstance(severity, URIRef) and severity.startswith(str(SH)):
+        return severity[len(str(SH)) :]
+    return "Violation"
+
+
+def _violations(results: Graph) -> list[Violation]:
+    """The results of a pyshacl report graph as :class:`Violation` objects."""
+    return [
+        Violation(
+            focus_node=_term(results.value(result, SH.focusNode)),
+            path=_term(results.value(result, SH.resultPath)),
+            message=_message(results, result),
+            severity=_severity(results, result),
+            value=_term(results.value(result, SH.value)),
+        )
+        for result in set(results.subjects(RDF.type, SH.ValidationResult))
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class _ReificationChecks:
+    """The shapes' SPARQL constraints, taken apart so that they can run in Python."""
+
+    core_shapes: Graph  # the shapes without their sh:sparql constraints
+    fact_properties: frozenset[URIRef]  # targets of kgsh:FactHasEvidence
+    fact_message: str  # "A fact has no rdf:Statement ..."
+    statement_message: str  # "The fact a statement reifies is not asserted ..."
+
+
+def _sparql_message(shapes: Graph, shape: URIRef) -> str:
+    for constraint in shapes.objects(shape, SH.sparql):
+        message = shapes.value(constraint, SH.message)
+        if message is not None:
+            return " ".join(str(message).split())
+    raise OntologyError(f"shapes.ttl: {shape} has no sh:sparql constraint with a sh:message")
+
+
+@functools.cache
+def _reification_checks() -> _ReificationChecks:
+    shapes = load_shapes()
+    core = Graph()
+    core += shapes
+    for shape, constraint in list(core.subject_objects(SH.sparql)):
+        core.remove((shape, SH.sparql, constraint))
+        core.remove((constraint, None, None))
+    core.remove((KGSH.FactHasEvidence, None, None))
+    return _ReificationChecks(
+        core_shapes=core,
+        fact_properties=frozenset(
+            node
+            for node in shapes.objects(KGSH.FactHasEvidence, SH.targetSubjectsOf)
+            if isinstance(node, URIRef)
+        ),
+        fact_message=_sparql_message(shapes, KGSH.FactHasEvidence),
+        statement_message=_sparql_message(shapes, KGSH.Statement),
+    )
+
+
+def _reification_violations(graph: Graph, checks: _ReificationChecks) -> list[Violation]:
+    """Statements whose fact is not asserted, and facts without a statement."""
+    violations: list[Violation] = []
+    reified: set[tuple[Node, Node, Node]] = set()
+    for statement in set(graph.subjects(RDF.type, RDF.Statement)):
+        subjects = set(graph.objects(statement, RDF.subject))
+        predicates = set(graph.objects(statement, RDF.predicate))
+        objects = set(graph.objects(statement, RDF.object))
+        for triple in itertools.product(subjects, predicates, objects):
+            reified.add(triple)
+            if triple not in graph:
+                focus, value = _term(statement), _term(triple[2])
+                violations.append(
+                    Violation(focus, "", checks.statement_message, "Violation", value)
+                )
+    for predicate in checks.fact_properties:
+        for subject, obj in graph.subject_objects(predicate):
+            if (subject, predicate, obj) not in reified:
+                focus, path, value = _term(subject), _term(predicate), _term(obj)
+                violations.append(Violation(focus, path, checks.fact_message, "Violation", value))
+    return violations
+
+
+def validate(graph: Graph) -> ValidationReport:
+    """Validate ``graph`` against the kg shapes; the graph itself is left untouched.
+
+    ``conforms`` is False as soon as one result has severity Violation. Violations are sorted
+    (focus node, path, message, value) and deduplicated so that reports are deterministic.
+    """
+    from pyshacl import validate as shacl_validate  # heavy import, only when validating
+
+    checks = _reification_checks()
+    _conforms, results, _text = shacl_validate(
+        graph,
+        shacl_graph=checks.core_shapes,
+        ont_graph=load_ontology(),
+        inference="none",
+        abort_on_first=False,
+        allow_warnings=True,
+        allow_infos=True,
+        meta_shacl=False,
+        advanced=False,
+        inplace=False,
+    )
+    if not isinstance(results, Graph):  # pragma: no cover - pyshacl always returns a graph here
+        raise TypeError("pyshacl returned no results graph")
+    violations = sorted(
+        set(_violations(results)) | set(_reification_violations(graph, checks)),
+        key=lambda v: (v.focus_node, v.path, v.message, v.value, v.severity),
+    )
+    return ValidationReport(
+        conforms=not any(v.severity == "Violation" for v in violations),
+        violations=tuple(violations),
+    )
