@@ -1,0 +1,201 @@
+"""``kg query`` and ``kg serve``: click commands, registered in the main group by ``kg.cli``."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from pathlib import Path
+
+import click
+
+from kg.errors import KgError
+
+__all__ = ["query_command", "serve_command"]
+
+_QUERY_NAME = re.compile(r"[a-z0-9][a-z0-9-]*")
+
+
+def _one_line(error: Exception) -> str:
+    return " ".join(str(error).split())
+
+
+def _parse_params(values: tuple[str, ...]) -> dict[str, str]:
+    params: dict[str, str] = {}
+    for value in values:
+        name, sep, text = value.partition("=")
+        if not sep or not name.strip():
+            raise click.BadParameter(f"{value!r} is not NAME=VALUE", param_hint="--param")
+        params[name.strip()] = text
+    return params
+
+
+def _graph_file(graph: Path) -> Path:
+    """A directory stands for its graph.ttl (``kg query output/ ...``)."""
+    if graph.is_dir() and (graph / "graph.ttl").is_file():
+        return graph / "graph.ttl"
+    return graph
+
+
+def _describe_queries() -> str:
+    from kg.query import list_queries
+
+    lines: list[str] = []
+    for named in list_queries():
+        lines.append(f"{named.name}  —  {named.title}")
+        lines.extend(
+            textwrap.wrap(
+                named.description,
+                width=88,
+                initial_indent="    ",
+                subsequent_indent="    ",
+                break_on_hyphens=False,
+            )
+        )
+        for param in named.params:
+            if param.required:
+                status = "required"
+            elif param.default is not None:
+                status = f"default {param.default}"
+            else:
+                status = "optional"
+            lines.extend(
+                textwrap.wrap(
+                    f"--param {param.name}=...  {param.description} ({status})",
+                    width=88,
+                    initial_indent="    ",
+                    subsequent_indent="        ",
+                    break_on_hyphens=False,
+                )
+            )
+        lines.append("")
+    return "\n".join(lines)
+
+
+@click.command("query")
+@click.argument("graph", required=False, type=click.Path(path_type=Path))
+@click.argument("query", required=False)
+@click.option(
+    "-f",
+    "--file",
+    "query_file",
+    type=click.Path(path_type=Path),
+    help="Read the SPARQL query from this file.",
+)
+@click.option(
+    "-p",
+    "--param",
+    "params",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Bind ?NAME (a label, kge:slug or <IRI>); repeatable.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+    help="Output format (csv and json follow the SPARQL 1.1 results formats).",
+)
+@click.option("--list", "list_only", is_flag=True, help="List the shipped queries and exit.")
+def query_command(
+    graph: Path | None,
+    query: str | None,
+    query_file: Path | None,
+    params: tuple[str, ...],
+    fmt: str,
+    list_only: bool,
+) -> None:
+    """Run a SPARQL query on GRAPH (a Turtle file, or a directory with graph.ttl).
+
+    QUERY is SPARQL text, a .rq file, or the name of a shipped query (see --list), e.g.
+    kg query output/graph.ttl who-leads --param org=Meta
+    """
+    from kg.query import (
+        format_csv,
+        format_json,
+        format_table,
+        get_query,
+        run_named_query,
+        run_query,
+    )
+
+    if list_only:
+        try:
+            click.echo(_describe_queries(), nl=False)
+        except KgError as error:
+            raise click.ClickException(_one_line(error)) from None
+        return
+    if graph is None:
+        raise click.UsageError("missing GRAPH (a Turtle file); use --list to see shipped queries")
+    if query is not None and query_file is not None:
+        raise click.UsageError("give either QUERY or --file, not both")
+    if query is None and query_file is None:
+        raise click.UsageError("missing QUERY (SPARQL text, a .rq file or a shipped query name)")
+    bindings = _parse_params(params)
+    source = _graph_file(graph)
+    try:
+        if query_file is not None or (
+            query is not None and query.endswith(".rq") and Path(query).is_file()
+        ):
+            path = query_file if query_file is not None else Path(str(query))
+            try:
+                text = path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as error:
+                reason = getattr(error, "strerror", None) or _one_line(error)
+                raise click.ClickException(f"{path}: cannot read: {reason}") from None
+            result = run_query(source, text, params=bindings)
+        elif query is not None and _QUERY_NAME.fullmatch(query):
+            result = run_named_query(source, get_query(query), bindings)
+        else:
+            result = run_query(source, str(query), params=bindings)
+    except KgError as error:
+        raise click.ClickException(_one_line(error)) from None
+    formatter = {"table": format_table, "csv": format_csv, "json": format_json}[fmt]
+    output = formatter(result)
+    click.echo(output, nl=not output.endswith("\n"))
+
+
+@click.command("serve")
+@click.argument("target", type=click.Path(path_type=Path))
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option(
+    "--port",
+    default=8000,
+    show_default=True,
+    type=click.IntRange(0, 65535),
+    help="Port to listen on (0: any free port).",
+)
+@click.option(
+    "--timeout",
+    default=10.0,
+    show_default=True,
+    type=click.FloatRange(min=0, min_open=True),
+    help="Time limit of one query, in seconds.",
+)
+@click.option(
+    "--max-rows",
+    default=10_000,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="At most this many result rows (or triples) per query.",
+)
+@click.option(
+    "--workers",
+    default=2,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Queries run at the same time (one process each).",
+)
+def serve_command(
+    target: Path, host: str, port: int, timeout: float, max_rows: int, workers: int
+) -> None:
+    """Serve TARGET (a directory with graph.ttl and graph.html, or a .ttl file) read-only:
+    a SPARQL 1.1 endpoint at /sparql and the graph view at /."""
+    from kg.serve import ServeConfig, serve
+
+    config = ServeConfig(host=host, port=port, timeout=timeout, max_rows=max_rows, workers=workers)
+    try:
+        serve(target, config, announce=lambda message: click.echo(message, err=True))
+    except KgError as error:
+        raise click.ClickException(_one_line(error)) from None
