@@ -58,6 +58,7 @@ class Relation(StrEnum):
     OWNS = "owns"
     ACQUIRED = "acquired"
     HEADQUARTERED_IN = "headquarteredIn"
+    COUNTRY = "country"
     LOCATED_IN = "locatedIn"
     MEMBER_OF = "memberOf"
     PARTNER_OF = "partnerOf"

@@ -39,6 +39,7 @@ SIGNATURES: dict[Relation, tuple[frozenset[EntityType], frozenset[EntityType]]] 
     Relation.OWNS: (ORG | PERSON, ORG | PRODUCT),
     Relation.ACQUIRED: (ORG | PERSON, ORG | PRODUCT),
     Relation.HEADQUARTERED_IN: (ORG, PLACE),
+    Relation.COUNTRY: (ORG, PLACE),
     Relation.LOCATED_IN: (ORG | EVENT | PLACE | {E.PROJECT}, PLACE),
     Relation.MEMBER_OF: (PERSON | ORG, ORG),
     Relation.PARTNER_OF: (ORG, ORG),
@@ -55,6 +56,10 @@ DEFAULT_SUBJECT: dict[Relation, EntityType] = {
     Relation.RELEASED: E.ORGANIZATION,
     Relation.ACQUIRED: E.ORGANIZATION,
     Relation.PARTNER_OF: E.ORGANIZATION,
+    Relation.LEADS: E.PERSON,
+    Relation.CEO_OF: E.PERSON,
+    Relation.CHAIR_OF: E.PERSON,
+    Relation.WORKS_FOR: E.PERSON,
 }
 DEFAULT_OBJECT: dict[Relation, EntityType] = {
     Relation.DEVELOPS: E.PRODUCT,

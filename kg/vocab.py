@@ -63,6 +63,7 @@ class KGO(DefinedNamespace):
     acquired: URIRef
     acquiredBy: URIRef
     headquarteredIn: URIRef
+    country: URIRef
     locatedIn: URIRef
     memberOf: URIRef
     hasMember: URIRef

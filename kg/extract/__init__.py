@@ -20,6 +20,7 @@ from kg.extract.calibration import confidence_for
 from kg.extract.coref import resolve_anaphora
 from kg.extract.dates import attribute_facts
 from kg.extract.patterns import PATTERNS, Pattern
+from kg.extract.places import is_country
 from kg.extract.surface import SurfaceSentence, surface
 from kg.model import (
     DocumentExtraction,
@@ -194,6 +195,8 @@ def _fact(
 ) -> Fact | None:
     if subject.referent == obj.referent:
         return None
+    if relation is Relation.HEADQUARTERED_IN and is_country(obj.referent.name):
+        relation = Relation.COUNTRY  # Wikidata states a country (P17), not a seat (P159)
     if not fits(relation, subject.entity_type, obj.entity_type):
         return None
     confidence = confidence_for(extractor, prior)

@@ -162,9 +162,7 @@ HQ_CUES = (
 )
 MEMBER_CUES = (
     r"membre (?:fondateur )?(?:de la|du|de l'|des|de)|membres (?:de la|du|de l'|des|de)|"
-    r"adhère à|adhèrent à|a adhéré à|ont adhéré à|a rejoint|ont rejoint|rejoint|rejoignent|"
-    r"fait partie (?:de la|du|de l'|des|de)|font partie (?:de la|du|de l'|des|de)|"
-    r"faisait partie (?:de la|du|de l'|des|de)"
+    r"adhère à|adhèrent à|a adhéré à|ont adhéré à|a rejoint|ont rejoint|rejoint|rejoignent"
 )
 PARTNER_CUES = (
     r"s' associe (?:à|avec)|s' associent (?:à|avec)|s' est associée? (?:à|avec)|"

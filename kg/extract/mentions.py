@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from kg.extract import lexicon
+from kg.extract.places import is_country
 from kg.extract.surface import name_key, normalise_word, surface
 from kg.model import EntityType, Mention, MentionKind, ParsedDocument, Token
 
@@ -231,6 +232,8 @@ def type_candidates(parsed: ParsedDocument, candidates: list[Candidate]) -> None
                     break
             if _PERSON_BEFORE.search(before[-60:]) or _PERSON_APPOSITION.search(after[:60]):
                 cand.votes[EntityType.PERSON] += CUE_WEIGHT
+            if is_country(cand.text):
+                cand.votes[EntityType.PLACE] += CUE_WEIGHT
             words = [normalise_word(t.text) for t in parsed.tokens[cand.start : cand.end]]
             for word in words:
                 for regex, etype in _NAME_WORDS:

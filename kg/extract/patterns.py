@@ -45,6 +45,11 @@ ADJ += r"premier|première|jeune|puissant|puissante|emblématique|charismatique|
 ADJ += r"fondateur|fondatrice|cofondateur|cofondatrice|et|-) )*"
 COMMA = r"(?:, )?"
 YEAR = r"(?:en |au |dès |le \S+ \S+ )?(?:\d{4} )?"
+#: adverbs that may sit between a verb and its complement ("est également à la tête de")
+ADV = r"(?:(?:\S+ment|aussi|désormais|toujours|encore|déjà|depuis \S+) )*"
+#: words that qualify a role noun ("président exécutif", "directeur général adjoint")
+ROLE_QUALIFIER = (r"(?: (?:exécutif|exécutive|délégué|déléguée|adjoint|adjointe|intérimaire|"
+                  r"honoraire|sortant|sortante|fondateur|fondatrice|associé|associée))?")
 
 
 def _roles(relation: Relation) -> str:
@@ -55,7 +60,7 @@ def _role_patterns() -> list[Pattern]:
     patterns: list[Pattern] = []
     for relation in (Relation.CEO_OF, Relation.CHAIR_OF, Relation.LEADS, Relation.FOUNDED_BY,
                      Relation.WORKS_FOR):
-        role = rf"(?:{_roles(relation)})"
+        role = rf"(?:{_roles(relation)}){ROLE_QUALIFIER}"
         name = relation.value
         prep = rf"(?:{DE}|chez|au sein {DE}|à|pour)" if relation is Relation.WORKS_FOR else DE
         patterns += [
@@ -115,8 +120,7 @@ PATTERNS: tuple[Pattern, ...] = (
             0.85, "X, à la tête de Y", "Patrick Pouyanné, à la tête de TotalEnergies, a parlé."),
     Pattern("head-of-verb", Relation.LEADS,
             re.compile(rf"{S('s')} (?:est|était|sera|a été nommée?|a été placée?|reste) "
-                       rf"(?:désormais |toujours )?(?:à la tête|aux commandes) {DE} {FILL}"
-                       rf"{S('o')}"),
+                       rf"{ADV}(?:à la tête|aux commandes) {DE} {FILL}{S('o')}"),
             0.85, "X est (nommé) à la tête de Y", "Luca de Meo a été nommé à la tête de Renault."),
     Pattern("led-by", Relation.LEADS,
             re.compile(rf"{S('o')} , (?:dirigée?s?|présidée?s?|pilotée?s?) (?:depuis \S+ )?"
@@ -186,6 +190,20 @@ PATTERNS: tuple[Pattern, ...] = (
             re.compile(rf"siège (?:social )?{DE} {S('s')} (?:est |se trouve |, situé )?"
                        rf"(?:à|en|au|dans) {DET}{FILL2}{S('o')}"),
             0.85, "le siège de X à Y", "Le siège de Danone à Paris sera vendu."),
+    Pattern("organisation-at-place", Relation.HEADQUARTERED_IN,
+            re.compile(rf"{S('s')} (?:\( @m\d+ \) )?(?:à|en|au) {S('o')}"),
+            0.6, "an organisation directly followed by its place: X à Y",
+            "Elle a étudié à l'université Harvard à Cambridge."),
+    Pattern("organisation-of-place", Relation.HEADQUARTERED_IN,
+            re.compile(rf"(?<!d' )(?<!de )(?<!du )(?<!des ){S('s')} (?:de|d') {S('o')}"),
+            0.55, "an organisation named with its place: X de Y",
+            "Le fabricant Warid Telecom de Lahore a été vendu."),
+    Pattern("organisation-described-at-place", Relation.HEADQUARTERED_IN,
+            re.compile(rf"{S('s')} (?:\( @m\d+ \) )?(?:, )?(?:est|était) (?:un|une) "
+                       rf"(?:[^@.;:]\S* ){{0,8}}?(?:située?|basée?|implantée?|installée?|"
+                       rf"établie?) (?:à|en|au|dans) {DET}{S('o')}"),
+            0.7, "X est une société ... située à Y",
+            "Qonto est une néobanque française basée à Paris."),
     Pattern("company-of-place", Relation.HEADQUARTERED_IN,
             re.compile(rf"{S('s')} , (?:un|une) (?:{lx.COMPANY_NOUNS}) (?:\S+ )?"
                        rf"(?:de|d'|basée à|basé à|installée à|située à|situé à) {S('o')}"),

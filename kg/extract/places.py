@@ -1,0 +1,38 @@
+"""Which place names are countries, from the ISO 3166 names and their French translations
+that the pycountry package ships (no network)."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from kg.extract.surface import name_key
+
+
+@functools.cache
+def _country_keys() -> frozenset[str]:
+    import gettext
+
+    import pycountry
+
+    try:
+        french = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["fr"])
+        translate = french.gettext
+    except OSError:  # pragma: no cover - the French catalogue ships with pycountry
+        def translate(message: str) -> str:
+            return message
+    keys: set[str] = set()
+    for country in pycountry.countries:
+        for name in {country.name, getattr(country, "common_name", country.name),
+                     getattr(country, "official_name", country.name)}:
+            for form in (name, translate(name)):
+                keys.add(name_key(form))
+                # "Russie, Fédération de" -> "Russie"; "Bolivie (État plurinational de)"
+                short = re.split(r"[,(]", form)[0]
+                keys.add(name_key(short))
+    keys.discard("")
+    return frozenset(keys)
+
+
+def is_country(name: str) -> bool:
+    return name_key(name) in _country_keys()
