@@ -35,7 +35,12 @@ from kg.signatures import DEFAULT_OBJECT, DEFAULT_SUBJECT, fits
 
 __all__ = ["EXTRACTORS", "extract", "extract_all"]
 
-_CONJUNCT_AFTER = re.compile(r"^(?: ?,| et| ou| ainsi que| mais aussi| puis)+ @m(\d+)")
+#: "X, Y ou Z"; "X et son frère Y"; "X et les producteurs de films Y": a short description
+#: may stand before a coordinated name
+_CONJUNCT_AFTER = re.compile(
+    r"^(?: ?,| et| ou| ainsi que| mais aussi| puis)+"
+    r"(?: (?:le|la|les|l'|son|sa|ses|leur|leurs)(?: (?![@,.;:()])\S+){0,4}?)? @m(\d+)"
+)
 _CONJUNCT_BEFORE = re.compile(r"@m(\d+)(?: ,| et| ou)+ $")
 #: a fact found through a resolved pronoun or description is a little less certain
 RESOLUTION_FACTOR = 0.9

@@ -39,6 +39,10 @@ _FOUNDED = re.compile(
     r"(?:fondée?s?|créée?s?|cofondée?s?|co-fondée?s?|établie?s?) "
     r"(?:en (?P<y>\d{4})|le (?P<date>(?:\d{1,2}|1er) \S+ \d{4}))"
 )
+_STARTED_IN = re.compile(
+    r"@m(?P<s>\d+) (?:, )?(?:(?:[^@.;:]\S*) ){0,10}?(?:a commencé|a démarré|a débuté|a lancé) "
+    r"ses (?:opérations|activités) (?:(?:[^.;:]\S*) ){0,3}?en (?P<y>\d{4})"
+)
 _CREATED_IN = re.compile(
     r"@m(?P<s>\d+) (?:, )?(?:(?:[^@.;:]\S*) ){0,6}?depuis sa (?:création|fondation) en "
     r"(?P<y>\d{4})"
@@ -103,7 +107,7 @@ def attribute_facts(
             AttributeFact(mention, Attribute.END_DATE, last, "date", evidence),
         ]
     for surf in surfaces:
-        for regex in (_FOUNDED, _CREATED_IN):
+        for regex in (_FOUNDED, _CREATED_IN, _STARTED_IN):
             for match in regex.finditer(surf.text):
                 subject = by_id.get(int(match.group("s")))
                 if subject is None or subject.entity_type not in (

@@ -137,6 +137,17 @@ PATTERNS: tuple[Pattern, ...] = (
                        rf"fut |qui a été )?(?:{lx.FOUNDED_PARTICIPLE}) {YEAR}{FILL2}par "
                        rf"{FILL}{S('o')}"),
             0.85, "Y, fondé (en 2004) par X", "Mistral AI, fondée en 2023 par Arthur Mensch."),
+    Pattern("founded-by-description", Relation.FOUNDED_BY,
+            re.compile(rf"{S('s')} (?:\( @m\d+ \) )?(?:, )?(?:est|était) (?:un|une) "
+                       rf"(?:[^@.;:]\S* ){{0,8}}?(?:{lx.FOUNDED_PARTICIPLE}) {YEAR}par "
+                       rf"{DET}(?:(?![@,.;:()])\S+ ){{0,4}}?{S('o')}"),
+            0.8, "X est une société ... fondée par Y",
+            "Ubisoft est un éditeur de jeux vidéo fondé par les frères Guillemot."),
+    Pattern("organisation-of-organisation", Relation.SUBSIDIARY_OF,
+            re.compile(rf"{S('s')} , (?:un|une) (?:{lx.COMPANY_NOUNS}|{lx.ORGANIZATION_NOUNS}|"
+                       rf"réseaux?|divisions?|branches?|unités?|marques?) (?:\S+ ){{0,3}}?"
+                       rf"(?:de|du|d') {S('o')}"),
+            0.6, "X, un réseau de télévision de Y", "Arte, une chaîne de France Télévisions."),
     Pattern("founded-by-active", Relation.FOUNDED_BY,
             re.compile(rf"{S('o')} {COMMA}(?:qui )?(?:{lx.FOUND_VERBS}) {YEAR}{DET}{FILL2}"
                        rf"{S('s')}"),
