@@ -249,3 +249,5 @@ class KnowledgeGraph:
     entities: dict[str, Entity] = field(default_factory=dict)
     facts: list[ResolvedFact] = field(default_factory=list)
     attributes: list[ResolvedAttribute] = field(default_factory=list)
+    #: entity keys merged into another entity across documents (old key -> kept key)
+    merged: dict[str, str] = field(default_factory=dict)

@@ -8,6 +8,7 @@ deterministic IRI, so the same input always gives the same graph.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 
 from rdflib import Graph, Literal, URIRef
@@ -90,6 +91,10 @@ def to_rdf(
         for doc_id in sorted(entity.documents):
             graph.add((document_iri(doc_id), KGO.mentions, node))
 
+    def key_of(mention: Mention) -> str:
+        key = entity_key(mention)
+        return knowledge.merged.get(key, key)
+
     used_extractors: set[str] = set()
     for fact in facts:
         s, p, o = entity_iri(fact.subject), KGO[fact.relation.value], entity_iri(fact.object)
@@ -97,8 +102,8 @@ def to_rdf(
         statement = KGS[digest(str(s), str(p), str(o), fact.evidence.doc_id,
                                str(fact.evidence.sentence_start), fact.evidence.extractor)]
         _statement(graph, statement, s, p, o, fact.evidence)
-        graph.add((statement, KGO.subjectMention, _mention(graph, fact.subject_mention)))
-        graph.add((statement, KGO.objectMention, _mention(graph, fact.object_mention)))
+        graph.add((statement, KGO.subjectMention, _mention(graph, fact.subject_mention, key_of)))
+        graph.add((statement, KGO.objectMention, _mention(graph, fact.object_mention, key_of)))
         used_extractors.add(fact.evidence.extractor)
 
     for attribute in attributes:
@@ -109,7 +114,8 @@ def to_rdf(
                                str(attribute.evidence.sentence_start),
                                attribute.evidence.extractor)]
         _statement(graph, statement, s, p, value, attribute.evidence)
-        graph.add((statement, KGO.subjectMention, _mention(graph, attribute.subject_mention)))
+        graph.add((statement, KGO.subjectMention,
+                   _mention(graph, attribute.subject_mention, key_of)))
         used_extractors.add(attribute.evidence.extractor)
 
     descriptions = extractors or {}
@@ -140,7 +146,7 @@ def _statement(graph: Graph, node: URIRef, s: URIRef, p: URIRef, o: URIRef | Lit
         graph.add((node, KGO.assertedOn, Literal(evidence.date, datatype=XSD.date)))
 
 
-def _mention(graph: Graph, mention: Mention) -> URIRef:
+def _mention(graph: Graph, mention: Mention, key_of: Callable[[Mention], str]) -> URIRef:
     node = mention_iri(mention)
     if (node, RDF.type, KGO.Mention) in graph:
         return node
@@ -148,9 +154,9 @@ def _mention(graph: Graph, mention: Mention) -> URIRef:
     graph.add((node, KGO.mentionText, Literal(mention.text)))
     graph.add((node, KGO.startOffset, Literal(mention.start_char)))
     graph.add((node, KGO.endOffset, Literal(mention.end_char)))
-    graph.add((node, KGO.denotes, entity_iri(entity_key(mention))))
+    graph.add((node, KGO.denotes, entity_iri(key_of(mention))))
     if mention.resolution:
         graph.add((node, KGO.resolution, Literal(mention.resolution)))
     if mention.antecedent is not None:
-        graph.add((node, KGO.antecedent, _mention(graph, mention.antecedent)))
+        graph.add((node, KGO.antecedent, _mention(graph, mention.antecedent, key_of)))
     return node

@@ -85,12 +85,54 @@ class Resolver:
             if votes:
                 entity.entity_type = max(votes, key=lambda t: (votes[t], t.value))
             entity.aliases.discard(entity.label)
+        self._merge_surnames()
         graph.facts = [
             f for f in graph.facts
             if fits(f.relation, graph.entities[f.subject].entity_type,
                     graph.entities[f.object].entity_type)
         ]
         return graph
+
+
+    def _merge_surnames(self) -> None:
+        """A person named by surname alone in one article ("Zuckerberg") is the person whose
+        full name another article gives ("Mark Zuckerberg"), when exactly one such person
+        exists in the corpus."""
+        graph = self.graph
+        people = [e for e in graph.entities.values() if e.entity_type is EntityType.PERSON]
+        by_last: dict[str, list[Entity]] = {}
+        for person in people:
+            words = person.key.split("-")
+            if len(words) >= 2:
+                by_last.setdefault(words[-1], []).append(person)
+        renamed: dict[str, str] = {}
+        for person in people:
+            if "-" in person.key:
+                continue
+            targets = by_last.get(person.key, [])
+            if len(targets) != 1:
+                continue
+            target = targets[0]
+            target.aliases.add(person.label)
+            target.aliases.update(person.aliases)
+            target.mentions.extend(person.mentions)
+            target.documents.update(person.documents)
+            self._type_votes[target.key].update(self._type_votes.pop(person.key))
+            renamed[person.key] = target.key
+            del graph.entities[person.key]
+        if renamed:
+            graph.facts = [
+                ResolvedFact(renamed.get(f.subject, f.subject), f.relation,
+                             renamed.get(f.object, f.object), f.evidence, f.subject_mention,
+                             f.object_mention)
+                for f in graph.facts
+            ]
+            graph.attributes = [
+                ResolvedAttribute(renamed.get(a.subject, a.subject), a.attribute, a.value,
+                                  a.datatype, a.evidence, a.subject_mention)
+                for a in graph.attributes
+            ]
+        graph.merged.update(renamed)
 
 
 def resolve(extractions: Iterable[DocumentExtraction]) -> KnowledgeGraph:

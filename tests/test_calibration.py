@@ -16,7 +16,7 @@ def test_shipped_calibration_names_known_extractors():
     calibration._measured.cache_clear()
     measured = calibration._measured()
     assert measured, "kg/extract/calibration.json is missing or empty"
-    known = set(EXTRACTORS) | {"event-period", "founding-date"}
+    known = set(EXTRACTORS)
     assert set(measured) <= known
     for correct, judged in measured.values():
         assert 0 <= correct <= judged

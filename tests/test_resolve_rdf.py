@@ -106,3 +106,23 @@ def test_aliases_are_alt_labels():
     extraction = type(sample_extraction())(doc, (full, short), ())
     graph = to_rdf(resolve([extraction]))
     assert (KGE["mark-zuckerberg"], SKOS.altLabel, Literal("Zuckerberg")) in graph
+
+
+def test_surname_alone_in_another_article_joins_the_full_name():
+    first = document("Mark Zuckerberg parle.", doc_id="a" * 16)
+    second = document("Zuckerberg dirige Meta.", doc_id="b" * 16)
+    full = mention(first, "Mark Zuckerberg", EntityType.PERSON)
+    short = mention(second, "Zuckerberg", EntityType.PERSON)
+    meta = mention(second, "Meta", EntityType.COMPANY)
+    extraction = type(sample_extraction())
+    knowledge = resolve([
+        extraction(first, (full,), ()),
+        extraction(second, (short, meta), (fact(second, short, Relation.LEADS, meta),)),
+    ])
+    assert "zuckerberg" not in knowledge.entities
+    assert knowledge.facts[0].subject == "mark-zuckerberg"
+    graph = to_rdf(knowledge)
+    assert (KGE["mark-zuckerberg"], KGO.leads, KGE["meta"]) in graph
+    denoted = set(graph.objects(None, KGO.denotes))
+    assert KGE["zuckerberg"] not in denoted
+    assert (KGE["mark-zuckerberg"], SKOS.altLabel, Literal("Zuckerberg")) in graph

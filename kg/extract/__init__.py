@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from kg.extract import descriptions, mentions
 from kg.extract.calibration import confidence_for
 from kg.extract.coref import resolve_anaphora
+from kg.extract.dates import EXTRACTORS as DATE_EXTRACTORS
 from kg.extract.dates import attribute_facts
 from kg.extract.patterns import PATTERNS, Pattern
 from kg.extract.places import is_country
@@ -60,6 +61,7 @@ class Hit:
 def _describe_extractors() -> dict[str, str]:
     found = {p.extractor: p.label for p in PATTERNS}
     found.update(descriptions.EXTRACTORS)
+    found.update(DATE_EXTRACTORS)
     return dict(sorted(found.items()))
 
 

@@ -20,6 +20,11 @@ from kg.model import (
     ParsedDocument,
 )
 
+EXTRACTORS = {
+    "event-period": "a quarter or half-year named in an event description",
+    "founding-date": "'X, fondée en 1990', 'depuis sa création en 1922'",
+}
+
 MONTHS = {
     "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
     "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
