@@ -96,6 +96,24 @@ def format_summary(summary: dict[str, object], validation: object | None) -> str
     return "\n".join(lines)
 
 
+@main.command("export")
+@click.argument("graph_file", metavar="GRAPH.ttl", type=click.Path(path_type=Path))
+@click.option("-f", "--format", "fmt", type=click.Choice(["jsonld", "nt", "graphml", "turtle"]),
+              required=True, help="JSON-LD, N-Triples, GraphML (for Gephi) or Turtle.")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="File to write (default: GRAPH with the format's suffix).")
+def export_command(graph_file: Path, fmt: str, output: Path | None) -> None:
+    """Convert a graph kg wrote to another format."""
+    from kg.export import FORMATS, export, load_graph
+
+    target = output or graph_file.with_suffix(FORMATS[fmt][0])
+    try:
+        written = export(load_graph(graph_file), target, fmt)
+    except KgError as error:
+        raise click.ClickException(_one_line(error)) from None
+    click.echo(f"{fmt}: {written}")
+
+
 main.add_command(query_command)
 main.add_command(serve_command)
 main.add_command(view_command)

@@ -242,3 +242,35 @@ def write_jsonld(graph: Graph, path: Path | str) -> None:
 def write_graphml(graph: Graph, path: Path | str, *, include_articles: bool = False) -> None:
     """GraphML for Gephi: entities as nodes, facts as edges (see :func:`to_networkx`)."""
     atomic_write(path, graphml_bytes(graph, include_articles=include_articles))
+
+
+FORMATS = {
+    "turtle": (".ttl", write_turtle),
+    "nt": (".nt", write_ntriples),
+    "jsonld": (".jsonld", write_jsonld),
+    "graphml": (".graphml", write_graphml),
+}
+
+
+def load_graph(path: Path | str) -> Graph:
+    """Read a Turtle file kg (or anyone) wrote; a one-line KgError on any problem."""
+    from kg.errors import KgError
+
+    path = Path(path)
+    if not path.is_file():
+        raise KgError(f"{path}: no such file")
+    graph = Graph()
+    try:
+        graph.parse(path, format="turtle")
+    except Exception as error:  # rdflib raises several types for bad syntax
+        message = " ".join(str(error).split())
+        raise KgError(f"{path}: not readable as Turtle: {message}") from None
+    return graph
+
+
+def export(graph: Graph, path: Path | str, fmt: str) -> Path:
+    """Write ``graph`` to ``path`` in ``fmt`` (turtle, nt, jsonld, graphml), atomically."""
+    _suffix, writer = FORMATS[fmt]
+    path = Path(path)
+    writer(graph, path)
+    return path

@@ -8,7 +8,7 @@ from click.testing import CliRunner
 from kg.cli import main
 
 
-@pytest.mark.parametrize("command", [[], ["build"], ["query"], ["serve"], ["view"]])
+@pytest.mark.parametrize("command", [[], ["build"], ["query"], ["serve"], ["view"], ["export"]])
 def test_every_command_has_help(command):
     result = CliRunner().invoke(main, [*command, "--help"])
     assert result.exit_code == 0
@@ -86,3 +86,35 @@ def test_build_json_summary_and_min_confidence(tmp_path):
     summary = json.loads(result.output)
     assert summary["facts"] == {}
     assert summary["entities"]["Person"] == 1
+
+
+@pytest.mark.parametrize("fmt", ["jsonld", "nt", "graphml", "turtle"])
+def test_export_formats(tmp_path, fmt):
+    from rdflib import Graph
+
+    source = tmp_path / "g.ttl"
+    source.write_text(
+        "@prefix kgo: <https://w3id.org/kgnews/ontology#> .\n"
+        "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+        "<https://w3id.org/kgnews/entity/a> a kgo:Person ; rdfs:label \"A\" .\n",
+        encoding="utf-8")
+    out = tmp_path / f"g.{fmt}"
+    result = CliRunner().invoke(main, ["export", str(source), "-f", fmt, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    if fmt == "graphml":
+        import networkx as nx
+
+        assert nx.read_graphml(out).number_of_nodes() == 1
+    else:
+        parsed = Graph().parse(out, format={"jsonld": "json-ld", "nt": "nt",
+                                            "turtle": "turtle"}[fmt])
+        assert len(parsed) == 2
+
+
+def test_export_bad_turtle_is_one_line(tmp_path):
+    source = tmp_path / "bad.ttl"
+    source.write_text("this is { not turtle", encoding="utf-8")
+    result = CliRunner().invoke(main, ["export", str(source), "-f", "nt"])
+    assert result.exit_code == 1
+    assert "bad.ttl" in result.output and "Traceback" not in result.output
+    assert len(result.output.strip().splitlines()) == 1
