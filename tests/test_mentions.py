@@ -77,3 +77,25 @@ def test_event_and_period(read):
     periods = {(a.subject.name, a.value) for a in extraction.attributes
                if a.attribute.value == "period"}
     assert ("appel aux résultats du deuxième trimestre 2025", "2025-Q2") in periods
+
+
+def test_possessive_prefers_the_subject_over_a_nearer_name(read):
+    extraction = read("Google, filiale d'Alphabet, fournira son assistant Gemini aux "
+                      "constructeurs.")
+    found = facts_of(extraction)
+    assert ("Gemini", "productOf", "Google") in found
+    assert ("Gemini", "productOf", "Alphabet") not in found
+
+
+def test_description_picks_the_company_most_spoken_of(read):
+    text = ("Le constructeur Renault a annoncé un partenariat avec Google. "
+            "Luca de Meo, le directeur général du groupe, a présenté l'accord.")
+    found = facts_of(read(text))
+    assert ("Luca de Meo", "ceoOf", "Renault") in found
+    assert ("Luca de Meo", "ceoOf", "Google") not in found
+
+
+def test_verb_subject_is_the_name_before_an_apposition(read):
+    found = facts_of(read("Google, filiale d'Alphabet, a racheté Wiz pour 32 milliards."))
+    assert ("Google", "acquired", "Wiz") in found
+    assert ("Alphabet", "acquired", "Wiz") not in found

@@ -107,3 +107,8 @@ def test_evidence_points_into_the_document(read):
     assert text[fact.subject.start_char:fact.subject.end_char] == "Tim Cook"
     assert 0 < evidence.confidence <= 1
     assert evidence.extractor
+
+
+def test_passive_leadership(read):
+    found = facts_of(read("La start-up Ampere est dirigée par Josep Maria Recasens."))
+    assert ("Josep Maria Recasens", "leads", "Ampere") in found

@@ -45,6 +45,52 @@ def _antecedent(
     return best
 
 
+def _salient(
+    names: list[Mention], resolved: list[Mention], sentence: int, before_char: int,
+    types: frozenset[EntityType], subjects: set[int],
+) -> Mention | None:
+    """The organisation a description like "le groupe" stands for: the one most spoken of so
+    far (names and descriptions already resolved to it), recent mentions and subjects counting
+    more, a company more than another organisation (the description names a company); the
+    latest mentioned among equals."""
+    scores: dict[str, float] = {}
+    latest: dict[str, Mention] = {}
+    for mention in [*names, *resolved]:
+        if mention.entity_type not in types or mention.end_char > before_char:
+            continue
+        key = mention.referent.name
+        weight = 2.0 if mention.sentence >= sentence - 1 else 1.0
+        if mention.start_char in subjects:
+            weight += 1.0
+        if mention.entity_type is EntityType.COMPANY:
+            weight += 0.5
+        scores[key] = scores.get(key, 0.0) + weight
+        if mention.kind.value == "name" and (
+            key not in latest or mention.end_char > latest[key].end_char
+        ):
+            latest[key] = mention
+    if not latest:
+        return None
+    best = max(latest, key=lambda k: (scores[k], latest[k].end_char))
+    return latest[best]
+
+
+def _subject_antecedent(
+    parsed: ParsedDocument, names: list[Mention], sentence: int, before_char: int
+) -> Mention | None:
+    """In "Google, filiale d'Alphabet, fournira son assistant", "son" is the subject's."""
+    tokens = parsed.tokens
+    s = parsed.sentences[sentence]
+    by_start = {tokens[i].idx: i for i in range(s.start, s.end)}
+    for mention in names:
+        if (mention.sentence == sentence and mention.end_char <= before_char
+                and mention.entity_type in ORGANIZATION_TYPES):
+            i = by_start.get(mention.start_char)
+            if i is not None and tokens[i].dep.startswith("nsubj"):
+                return mention
+    return None
+
+
 def resolve_anaphora(
     parsed: ParsedDocument, names: list[Mention], taken: set[int]
 ) -> list[tuple[Mention, int, int]]:
@@ -54,6 +100,7 @@ def resolve_anaphora(
     tokens = parsed.tokens
     doc_id = parsed.document.doc_id
     text = parsed.document.text
+    subjects = _subject_starts(parsed)
     for sentence in parsed.sentences:
         words = [normalise_word(t.text) for t in tokens[sentence.start : sentence.end]]
         for offset, word in enumerate(words):
@@ -63,25 +110,30 @@ def resolve_anaphora(
             token = tokens[i]
             rest = " ".join(words[offset + 1 : offset + 5])
             if word in _POSSESSIVES and token.pos == "DET" and _OWNED.match(rest):
-                target = _antecedent(names, sentence.index, token.idx, ORGANIZATION_TYPES)
+                target = (_subject_antecedent(parsed, names, sentence.index, token.idx)
+                          or _antecedent(names, sentence.index, token.idx, ORGANIZATION_TYPES))
                 if target is not None:
                     found.append((_resolved(doc_id, token.idx, token.end, text, sentence.index,
                                             target, MentionKind.PRONOUN, "possessive"), i, i + 1))
                 continue
-            two = " ".join(words[offset : offset + 2])
-            if _ORG_ANAPHOR.match(two) and offset + 2 <= len(words):
-                after = sentence.start + offset + 2
+            description = _description_length(words, offset)
+            if description:
+                after = i + description
                 # "le groupe Renault": a type cue before a name, not an anaphor
                 if after < sentence.end and (after in taken or tokens[after].pos == "PROPN"):
                     continue
-                if after < sentence.end and words[offset + 2] in {"de", "du", "des", "d'"}:
+                if after < sentence.end and words[offset + description] in {"de", "du", "des",
+                                                                             "d'"}:
                     continue
-                target = _antecedent(names, sentence.index, token.idx, ORGANIZATION_TYPES)
-                if target is not None and target.sentence < sentence.index:
-                    end_token = tokens[i + 1]
-                    found.append((_resolved(doc_id, token.idx, end_token.end, text,
-                                            sentence.index, target, MentionKind.NOMINAL,
-                                            "definite description"), i, i + 2))
+                target = _salient(names, [m for m, _, _ in found], sentence.index, token.idx,
+                                  ORGANIZATION_TYPES, subjects)
+                if target is not None:
+                    # the mention is the noun ("groupe"): "du"/"le" stay in the sentence for
+                    # the patterns to read ("directeur général du groupe")
+                    noun = tokens[i + description - 1]
+                    found.append((_resolved(doc_id, noun.idx, noun.end, text, sentence.index,
+                                            target, MentionKind.NOMINAL, "definite description"),
+                                  noun.i, noun.i + 1))
                 continue
             if (
                 word in {"il", "elle"}
@@ -94,6 +146,38 @@ def resolve_anaphora(
                     found.append((_resolved(doc_id, token.idx, token.end, text, sentence.index,
                                             target, MentionKind.PRONOUN, "pronoun"), i, i + 1))
     return found
+
+
+def _subject_starts(parsed: ParsedDocument) -> set[int]:
+    """Character offsets of tokens in subject position: the subject itself, or a name in
+    apposition to it ("Le constructeur Renault a annoncé")."""
+    tokens = parsed.tokens
+    starts = set()
+    for token in tokens:
+        if token.dep.startswith("nsubj") or (
+            token.dep in {"appos", "flat:name", "nmod", "compound"}
+            and tokens[token.head].dep.startswith("nsubj") and token.head < token.i
+            and token.i - token.head <= 3
+        ):
+            starts.add(token.idx)
+    return starts
+
+
+def _description_length(words: list[str], offset: int) -> int:
+    """Length in words of an organisation description starting at ``offset`` ("le groupe",
+    "du groupe", "de la société"), 0 if none starts there."""
+    two = " ".join(words[offset : offset + 2])
+    if _ORG_ANAPHOR.match(two):
+        return 2
+    if (words[offset] in {"du", "au"} and offset + 1 < len(words)
+            and _ORG_ANAPHOR.match("le " + words[offset + 1])):
+        return 2
+    three = " ".join(words[offset : offset + 3])
+    if three.startswith(("de la ", "de l' ", "à la ", "à l' ")) and _ORG_ANAPHOR.match(
+        three.split(" ", 1)[1]
+    ):
+        return 3
+    return 0
 
 
 def _resolved(

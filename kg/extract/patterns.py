@@ -44,6 +44,9 @@ ADJ = r"(?:(?:nouveau|nouvel|nouvelle|actuel|actuelle|ancien|ancienne|ex|futur|f
 ADJ += r"premier|première|jeune|puissant|puissante|emblématique|charismatique|célèbre|"
 ADJ += r"fondateur|fondatrice|cofondateur|cofondatrice|et|-) )*"
 COMMA = r"(?:, )?"
+#: between a subject and its verb: nothing, a comma, or an apposition between commas
+#: ("Google, filiale d'Alphabet, a lancé ..."): the verb's subject is the first name
+APPOS = r"(?:, (?:[^,;:.()\"]{1,80}? , )?)?"
 YEAR = r"(?:en |au |dès |le \S+ \S+ )?(?:\d{4} )?"
 #: adverbs that may sit between a verb and its complement ("est également à la tête de")
 ADV = r"(?:(?:\S+ment|aussi|désormais|toujours|encore|déjà|depuis \S+) )*"
@@ -111,7 +114,7 @@ PATTERNS: tuple[Pattern, ...] = (
     *_flip_founders(_role_patterns()),
     # --- leading -----------------------------------------------------------------------
     Pattern("verb-lead", Relation.LEADS,
-            re.compile(rf"{S('s')} {COMMA}(?:qui )?(?:{lx.LEAD_VERBS}) (?:aussi |désormais |"
+            re.compile(rf"{S('s')} {APPOS}(?:qui )?(?:{lx.LEAD_VERBS}) (?:aussi |désormais |"
                        rf"toujours |depuis \S+ )?{DET}{FILL2}{S('o')}"),
             0.8, "verb: X dirige Y", "Sundar Pichai, qui dirige Google, a annoncé un plan."),
     Pattern("head-of", Relation.LEADS,
@@ -123,11 +126,12 @@ PATTERNS: tuple[Pattern, ...] = (
                        rf"{ADV}(?:à la tête|aux commandes) {DE} {FILL}{S('o')}"),
             0.85, "X est (nommé) à la tête de Y", "Luca de Meo a été nommé à la tête de Renault."),
     Pattern("led-by", Relation.LEADS,
-            re.compile(rf"{S('o')} , (?:dirigée?s?|présidée?s?|pilotée?s?) (?:depuis \S+ )?"
-                       rf"par {FILL2}{S('s')}"),
+            re.compile(rf"{S('o')} (?:, |est |était |a été |sera |, qui est )"
+                       rf"(?:dirigée?s?|présidée?s?|pilotée?s?) (?:depuis \S+ )?par {FILL2}"
+                       rf"{S('s')}"),
             0.8, "Y, dirigé par X", "Airbus, dirigé par Guillaume Faury, a livré ses avions."),
     Pattern("works-for-verb", Relation.WORKS_FOR,
-            re.compile(rf"{S('s')} {COMMA}(?:qui )?(?:travaille|travaillait|a travaillé|"
+            re.compile(rf"{S('s')} {APPOS}(?:qui )?(?:travaille|travaillait|a travaillé|"
                        rf"officie|est employée?|était employée?|est salariée?) (?:pour|chez|"
                        rf"au sein {DE}|à) {DET}{FILL2}{S('o')}"),
             0.8, "X travaille pour/chez Y", "Marie Curie travaille chez Orange depuis 2019."),
@@ -149,12 +153,12 @@ PATTERNS: tuple[Pattern, ...] = (
                        rf"(?:de|du|d') {S('o')}"),
             0.6, "X, un réseau de télévision de Y", "Arte, une chaîne de France Télévisions."),
     Pattern("founded-by-active", Relation.FOUNDED_BY,
-            re.compile(rf"{S('o')} {COMMA}(?:qui )?(?:{lx.FOUND_VERBS}) {YEAR}{DET}{FILL2}"
+            re.compile(rf"{S('o')} {APPOS}(?:qui )?(?:{lx.FOUND_VERBS}) {YEAR}{DET}{FILL2}"
                        rf"{S('s')}"),
             0.8, "X a fondé Y", "Xavier Niel a fondé Free en 1999."),
     # --- acquisitions, ownership, subsidiaries -------------------------------------------
     Pattern("acquire-verb", Relation.ACQUIRED,
-            re.compile(rf"{S('s')} {COMMA}(?:qui )?(?:{lx.ACQUIRE_VERBS}) (?:{YEAR})?{DET}"
+            re.compile(rf"{S('s')} {APPOS}(?:qui )?(?:{lx.ACQUIRE_VERBS}) (?:{YEAR})?{DET}"
                        rf"{FILL}{S('o')}"),
             0.85, "X a racheté Y", "Microsoft a racheté Activision Blizzard en 2023."),
     Pattern("acquired-by-passive", Relation.ACQUIRED,
@@ -171,15 +175,16 @@ PATTERNS: tuple[Pattern, ...] = (
                        rf"{FILL}{S('o')}"),
             0.85, "X, filiale de Y", "Waymo, filiale d'Alphabet, teste ses voitures."),
     Pattern("possessive-subsidiary", Relation.SUBSIDIARY_OF,
-            re.compile(rf"{S('o')} (?:\S+ )?(?:filiale|division)s? (?:\S+ )?{S('s')}"),
+            re.compile(rf"{S('o')} (?:filiale|division)s? (?:(?!d'|de |du |des )[^\s,;:.]+ )?"
+                       rf"{S('s')}"),
             0.75, "Y et sa filiale X", "Alphabet et sa filiale Waymo investissent."),
     Pattern("part-of", Relation.SUBSIDIARY_OF,
-            re.compile(rf"{S('s')} {COMMA}(?:qui )?(?:fait|font|faisait|faisaient) partie "
+            re.compile(rf"{S('s')} {APPOS}(?:qui )?(?:fait|font|faisait|faisaient) partie "
                        rf"{DE} {FILL}{S('o')}"),
             0.75, "X fait partie de Y", "Le label Motown fait partie du groupe Universal.",
             person_relation=Relation.MEMBER_OF),
     Pattern("own-verb", Relation.OWNS,
-            re.compile(rf"{S('s')} {COMMA}(?:qui )?(?:{lx.OWN_VERBS}) {DET}"
+            re.compile(rf"{S('s')} {APPOS}(?:qui )?(?:{lx.OWN_VERBS}) {DET}"
                        rf"(?:(?!participation|part|parts|\d)\S+ ){{0,2}}?{S('o')}"),
             0.7, "X possède Y", "LVMH possède Tiffany depuis 2021."),
     Pattern("owned-by", Relation.OWNS,
@@ -225,7 +230,7 @@ PATTERNS: tuple[Pattern, ...] = (
                        rf"(?:{lx.MEMBER_CUES}) {DET}{FILL}{S('o')}"),
             0.75, "X, membre de Y / X adhère à Y", "La Croatie est membre de l'OTAN."),
     Pattern("partner-of", Relation.PARTNER_OF,
-            re.compile(rf"{S('s')} (?:{lx.PARTNER_CUES}) {DET}{FILL2}{S('o')}"),
+            re.compile(rf"{S('s')} {APPOS}(?:{lx.PARTNER_CUES}) {DET}{FILL2}{S('o')}"),
             0.8, "X s'associe à Y", "Renault s'associe à Google pour ses logiciels."),
     Pattern("partnership-between", Relation.PARTNER_OF,
             re.compile(rf"(?:partenariat|alliance|accord|coentreprise|joint-venture) "
@@ -233,11 +238,11 @@ PATTERNS: tuple[Pattern, ...] = (
             0.8, "un partenariat entre X et Y", "Un partenariat entre Orange et Mistral AI."),
     # --- products ----------------------------------------------------------------------------
     Pattern("release-verb", Relation.RELEASED,
-            re.compile(rf"{S('s')} {COMMA}(?:qui )?(?:{lx.RELEASE_VERBS}) (?:{YEAR})?{DET}"
+            re.compile(rf"{S('s')} {APPOS}(?:qui )?(?:{lx.RELEASE_VERBS}) (?:{YEAR})?{DET}"
                        rf"{FILL}{S('o')}"),
             0.75, "X lance / dévoile / publie Y", "OpenAI a lancé GPT-4 en mars."),
     Pattern("develop-verb", Relation.DEVELOPS,
-            re.compile(rf"{S('s')} {COMMA}(?:qui )?(?:{lx.DEVELOP_VERBS}) {DET}{FILL}{S('o')}"),
+            re.compile(rf"{S('s')} {APPOS}(?:qui )?(?:{lx.DEVELOP_VERBS}) {DET}{FILL}{S('o')}"),
             0.75, "X développe Y", "Google développe Gemini."),
     Pattern("developed-by", Relation.DEVELOPS,
             re.compile(rf"{S('o')} {COMMA}(?:{DET}{FILL2}, )?(?:a été |est |sera |qui a été )?"
