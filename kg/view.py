@@ -877,7 +877,7 @@ _BODY = """<body>
 <input id="kg-conf" type="range" min="0" max="1" step="0.05" value="0"
  aria-label="Minimum confidence">
 <div class="sec">Articles</div>
-<label class="legend"><input id="kg-articles" type="checkbox" checked>
+<label class="legend"><input id="kg-articles" type="checkbox">
  <span class="sw sq" id="kg-art-sw"></span> show articles and their mentions</label>
 <div id="kg-status">Loading…</div>
 </aside>
@@ -937,7 +937,7 @@ _APP_JS = r"""
   }
 
   // ------------------------------------------------------------------ filters
-  var state = { classes: {}, minConf: 0, articles: true };
+  var state = { classes: {}, minConf: 0, articles: false };
   var nodeHidden = new Uint8Array(NI.length), edgeHidden = new Uint8Array(EI.length);
   var legend = byId("kg-legend"), boxes = {};
   var hasArticles = false;

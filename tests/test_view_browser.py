@@ -117,6 +117,10 @@ def page(browser: Any, html_file: Path) -> Iterator[Watched]:
 
 
 def test_loads_offline_and_draws_every_node(page: Watched) -> None:
+    # articles start hidden: the entities and their facts are what people look at first
+    assert page.js("kgView.network.body.nodeIndices.length") == 4
+    assert page.js("kgView.network.body.edgeIndices.length") == 3
+    page.page.check("#kg-articles")
     assert page.js("kgView.network.body.nodeIndices.length") == 6
     assert page.js("kgView.visibleNodeCount()") == 6
     assert page.js("kgView.network.body.edgeIndices.length") == 7
@@ -168,6 +172,7 @@ def test_search_focuses_a_node(page: Watched) -> None:
 
 
 def test_filters(page: Watched) -> None:
+    page.page.check("#kg-articles")
     page.page.uncheck("#kg-articles")
     assert page.js("kgView.network.body.nodeIndices.length") == 4
     assert page.js("kgView.network.body.edgeIndices.length") == 3
