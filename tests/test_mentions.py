@@ -99,3 +99,15 @@ def test_verb_subject_is_the_name_before_an_apposition(read):
     found = facts_of(read("Google, filiale d'Alphabet, a racheté Wiz pour 32 milliards."))
     assert ("Google", "acquired", "Wiz") in found
     assert ("Alphabet", "acquired", "Wiz") not in found
+
+
+def test_event_with_its_own_date(read):
+    extraction = read("Lors de la conférence de presse du 12 mars 2024, Isabelle Kocher "
+                      "a présenté le plan.")
+    dates = {(a.attribute.value, a.value) for a in extraction.attributes}
+    assert ("startDate", "2024-03-12") in dates
+
+
+def test_middle_initial_makes_a_person(read):
+    types = types_of(read("Le rapport cite George H. Thomas parmi les signataires."))
+    assert types.get("George H. Thomas") == "Person"

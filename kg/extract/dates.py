@@ -103,6 +103,10 @@ def attribute_facts(
             continue
         span = period(mention.text)
         if span is None:
+            day = iso_date(mention.text)
+            if day is not None:  # "la conférence du 12 mars 2024"
+                evidence = _evidence(parsed, mention.sentence, "event-period", 0.9)
+                found.append(AttributeFact(mention, Attribute.START_DATE, day, "date", evidence))
             continue
         label, first, last = span
         evidence = _evidence(parsed, mention.sentence, "event-period", 0.9)

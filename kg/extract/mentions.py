@@ -232,6 +232,7 @@ def type_candidates(parsed: ParsedDocument, candidates: list[Candidate]) -> None
                     break
             if _PERSON_BEFORE.search(before[-60:]) or _PERSON_APPOSITION.search(after[:60]):
                 cand.votes[EntityType.PERSON] += CUE_WEIGHT
+            _person_shape(parsed, cand)
             if is_country(cand.text):
                 cand.votes[EntityType.PLACE] += CUE_WEIGHT
             words = [normalise_word(t.text) for t in parsed.tokens[cand.start : cand.end]]
@@ -248,6 +249,23 @@ def type_candidates(parsed: ParsedDocument, candidates: list[Candidate]) -> None
                 continue
             for ident in re.findall(r"@m(\d+)", match.group(1)):
                 candidates[int(ident)].votes[etype] += CUE_WEIGHT
+
+
+_INITIAL = re.compile(r"^[A-ZÉ]\.$")
+
+
+def _person_shape(parsed: ParsedDocument, cand: Candidate) -> None:
+    """Names shaped like a person's: a middle initial ("George H. Thomas") is a strong sign;
+    a first name joined to a surname by the parser's flat:name a weak one."""
+    tokens = parsed.tokens[cand.start : cand.end]
+    if len(tokens) < 2:
+        return
+    if any(_INITIAL.match(t.text) for t in tokens[1:-1]) and tokens[-1].text[:1].isupper():
+        cand.votes[EntityType.PERSON] += CUE_WEIGHT
+    elif len(tokens) <= 3 and all(t.dep == "flat:name" for t in tokens[1:]) and all(
+        t.text[:1].isupper() and t.text[1:].islower() for t in tokens
+    ):
+        cand.votes[EntityType.PERSON] += NER_WEIGHT
 
 
 def decide_type(votes: Counter[EntityType]) -> EntityType | None:
