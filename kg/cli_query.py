@@ -109,7 +109,7 @@ def query_command(
     """Run a SPARQL query on GRAPH (a Turtle file, or a directory with graph.ttl).
 
     QUERY is SPARQL text, a .rq file, or the name of a shipped query (see --list), e.g.
-    kg query output/graph.ttl who-leads --param org=Meta
+    kg query output/graph.ttl who-leads --param org=Apple
     """
     from kg.query import (
         format_csv,

@@ -16,7 +16,7 @@ def digest(*parts: str, length: int = 16) -> str:
 
 
 def slug(label: str) -> str:
-    """"Mark Zuckerberg" -> "mark-zuckerberg"; "Société Générale" -> "societe-generale".
+    """"Tim Cook" -> "tim-cook"; "Société Générale" -> "societe-generale".
 
     Always a non-empty string of ``[a-z0-9-]`` that is safe as the local part of an IRI and of
     a Turtle prefixed name. Labels with no Latin letter or digit get a hash-based slug; long

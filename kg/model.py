@@ -74,8 +74,8 @@ class Attribute(StrEnum):
 
 
 class MentionKind(StrEnum):
-    NAME = "name"  # a proper name: "Mark Zuckerberg"
-    NOMINAL = "nominal"  # a description: "le groupe", "le PDG de Meta"
+    NAME = "name"  # a proper name: "Tim Cook"
+    NOMINAL = "nominal"  # a description: "le groupe", "le PDG d'Apple"
     PRONOUN = "pronoun"  # "il", "elle", "ses"
 
 

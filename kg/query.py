@@ -15,7 +15,7 @@ Shipped queries live in ``kg/queries/*.rq``; each starts with comment lines::
 
     # title: Who leads which organisation
     # description: ...
-    # param: org — the organisation: a label ("Meta"), kge:meta or <IRI> (optional)
+    # param: org — the organisation: a label ("Apple"), kge:apple or <IRI> (optional)
 
 A parameter line may end with ``(required)``, ``(optional)`` (the default) or
 ``(default: VALUE)``.

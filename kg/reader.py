@@ -453,7 +453,7 @@ _SOCIAL_WORDS = _word_set(
 _SOCIAL_FILLERS = _word_set("le la l' les sur on via par by the this cet cette ce article post")
 
 _UI_LINE_PATTERNS = (
-    # share widgets: "Share the Post", "Partager l'article", "Partagez cet article sur Facebook"
+    # share widgets: "Share this post", "Partager l'article", "Partagez cet article sur Facebook"
     r"(?:share|sharing|partager|partagez|partage)"
     r"(?: (?:this|the|cet|cette|ce|le|la|l'|on|sur|via|par|with|avec)){0,2}"
     r"(?: ?(?:post|article|story|page|link|lien|publication|billet|info|information|vidéo|video))?"

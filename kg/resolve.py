@@ -2,7 +2,7 @@
 
 Inside a document the extract stage already linked mentions (a surname to its full name, "le
 groupe" to the organisation in focus): each mention's ``referent`` is the name that stands for
-its entity. Across documents, named entities with the same slug are one entity (Meta in two
+its entity. Across documents, named entities with the same slug are one entity (Apple in two
 articles is one node). Descriptions ("l'appel aux résultats du troisième trimestre 2024") are
 only ever the same within one article, so their keys carry the article's id.
 """
@@ -95,8 +95,8 @@ class Resolver:
 
 
     def _merge_surnames(self) -> None:
-        """A person named by surname alone in one article ("Zuckerberg") is the person whose
-        full name another article gives ("Mark Zuckerberg"), when exactly one such person
+        """A person named by surname alone in one article ("Cook") is the person whose
+        full name another article gives ("Tim Cook"), when exactly one such person
         exists in the corpus."""
         graph = self.graph
         people = [e for e in graph.entities.values() if e.entity_type is EntityType.PERSON]

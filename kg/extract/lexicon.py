@@ -60,7 +60,7 @@ TYPE_NOUNS: tuple[tuple[str, EntityType], ...] = (
     (PLACE_NOUNS, EntityType.PLACE),
 )
 
-#: words inside a name that fix its type ("Projet Open Compute", "Acme Corp.")
+#: words inside a name that fix its type ("Projet Iter", "Acme Corp.")
 NAME_WORDS: tuple[tuple[str, EntityType], ...] = (
     (r"projet|project|initiative|programme|program", EntityType.PROJECT),
     (r"inc\.?|corp\.?|corporation|ltd\.?|llc|gmbh|ag|sa|sas|sarl|plc\.?|s\.a\.|group|groupe|"
