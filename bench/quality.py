@@ -293,6 +293,8 @@ def score_dev(dev_path: Path, relation_map: Path,
             continue
         recall_total += 1
         hit = any(ok for _, ok in pair_facts)
+        if hit:
+            examples.append(("hit", label, item["text"][:100]))
         recall_hits += hit
         per_label[label][1] += 1
         per_label[label][0] += hit

@@ -112,3 +112,23 @@ def test_evidence_points_into_the_document(read):
 def test_passive_leadership(read):
     found = facts_of(read("La start-up Ampere est dirigée par Josep Maria Recasens."))
     assert ("Josep Maria Recasens", "leads", "Ampere") in found
+
+
+def test_relative_clause_on_an_apposition(read):
+    found = facts_of(read("Le partenaire OpenAI, la start-up californienne qui a lancé ChatGPT, "
+                          "lève des fonds."))
+    assert ("OpenAI", "released", "ChatGPT") in found
+
+
+def test_named_event_participant(read):
+    found = facts_of(read("Demis Hassabis, qui dirige DeepMind, a présenté les résultats lors "
+                          "de la conférence Google I/O à Mountain View."))
+    assert ("Demis Hassabis", "leads", "DeepMind") in found
+    assert any(f[0] == "Demis Hassabis" and f[1] in {"spokeAt", "participatedIn"}
+               and f[2] == "Google I/O" for f in found)
+
+
+def test_role_of_makes_an_organisation(read):
+    extraction = read("Selon les analystes de Morgan Stanley, le marché va croître.")
+    assert {m.entity_type.value for m in extraction.mentions
+            if m.referent.name == "Morgan Stanley"} == {"Organization"}

@@ -126,8 +126,11 @@ def extract(parsed: ParsedDocument) -> DocumentExtraction:
 
     described = descriptions.description_mentions(parsed)
     all_mentions = list(by_id.values()) + [m for m, _, _ in described]
+    # named events ("la conférence Google I/O") get the same treatment as described ones
+    named_events = [(by_id[k], *spans[k]) for k in sorted(by_id)
+                    if k < base and by_id[k].entity_type is EntityType.EVENT]
     for extractor, relation, subject, obj, sentence, prior in descriptions.facts(
-        parsed, described, by_id, spans, facts
+        parsed, described + named_events, by_id, spans, facts
     ):
         fact = _fact(parsed, extractor, relation, subject, obj, sentence, prior)
         if fact is not None:

@@ -161,7 +161,20 @@ def _subject_people(
         if inside & subjects or any(tokens[i].head in subjects and tokens[i].dep in
                                     {"appos", "flat:name", "flat"} for i in inside):
             people.append(mention)
-    return people
+    if people or subjects:
+        return people
+    # the parser found no subject: a person named first, before the verb, outside any
+    # prepositional phrase ("Demis Hassabis, qui dirige X, a présenté ...")
+    first = min(((start, k) for k, (start, _end) in spans.items()
+                 if tokens[start].sent == sentence and k in by_id), default=None)
+    if first is not None:
+        start, k = first
+        mention = by_id[k]
+        preceding = tokens[start - 1] if start > parsed.sentences[sentence].start else None
+        if (mention.entity_type is EntityType.PERSON and start < root
+                and (preceding is None or preceding.pos not in {"ADP", "DET"})):
+            return [mention]
+    return []
 
 
 def _precedents(

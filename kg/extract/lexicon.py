@@ -197,7 +197,8 @@ STRATEGY_HEADS = r"stratégies?|plans? stratégiques?|feuilles? de route"
 PRODUCT_FAMILY_NOUNS = (
     r"produits?|services?|applications?|applis?|modèles?|logiciels?|outils?|plateformes?|"
     r"marques?|offres?|solutions?|appareils?|smartphones?|puces?|jeux|jeu|titres?|"
-    r"assistants?|chatbots?|réseaux sociaux|messageries?"
+    r"assistants?|chatbots?|réseaux sociaux|messageries?|moteurs? de recherche|navigateurs?|"
+    r"suites?|systèmes? d' exploitation|consoles?|processeurs?|voitures?|véhicules?"
 )
 #: the organisation-in-focus descriptions: "le groupe", "la société", ...
 ORG_ANAPHORS = (

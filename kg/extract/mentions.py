@@ -84,6 +84,9 @@ def _trim(parsed: ParsedDocument, start: int, end: int) -> tuple[int, int]:
     tokens = parsed.tokens
     while start < end and (
         tokens[start].pos in {"DET", "ADP", "PUNCT", "CCONJ", "PRON", "SCONJ"}
+        # a common noun the NER swept into the name: "modèle Gemini"
+        or (tokens[start].text[:1].islower() and tokens[start].pos in {"NOUN", "ADJ", "VERB"}
+            and end - start > 1 and tokens[start + 1].text[:1].isupper())
         or normalise_word(tokens[start].text) in {"l'", "d'", "«", '"'}
         or _TITLE_PREFIX.match(normalise_word(tokens[start].text))
         or (normalise_word(tokens[start].text) in _COMMON_ACRONYMS and end - start > 1)
@@ -192,6 +195,11 @@ _PERSON_APPOSITION = re.compile(
     rf"^ ?, (?:(?:le|la|l'|un|une|son|sa|leur|actuel|actuelle|nouveau|nouvelle|ancien|"
     rf"ancienne|ex-) )*(?:{_ROLE_WORDS})\b"
 )
+_ROLE_OF = re.compile(
+    rf"(?:^| )(?:{_ROLE_WORDS}|analystes?|économistes?|salariés?|employés?|dirigeants?|"
+    rf"actionnaires?|ingénieurs?|chercheurs?|porte-parole|avocats?|équipes?)"
+    rf"(?: [\w'-]+)? (?:de|d'|du|chez) (?:la |l' )?$"
+)
 _LIST_AFTER_TYPE = re.compile(
     r"(?:tels? que|telles? que|comme|notamment|dont|à savoir|parmi lesquels|parmi lesquelles)"
     r" ((?:@m\d+ (?:, |et |ou |ainsi que )?)+)"
@@ -232,6 +240,9 @@ def type_candidates(parsed: ParsedDocument, candidates: list[Candidate]) -> None
                     break
             if _PERSON_BEFORE.search(before[-60:]) or _PERSON_APPOSITION.search(after[:60]):
                 cand.votes[EntityType.PERSON] += CUE_WEIGHT
+            elif _ROLE_OF.search(before[-60:]) and not is_country(cand.text):
+                # "le patron de X", "les analystes de X": X employs people
+                cand.votes[EntityType.ORGANIZATION] += CUE_WEIGHT
             _person_shape(parsed, cand)
             if is_country(cand.text):
                 cand.votes[EntityType.PLACE] += CUE_WEIGHT

@@ -46,7 +46,8 @@ ADJ += r"fondateur|fondatrice|cofondateur|cofondatrice|et|-) )*"
 COMMA = r"(?:, )?"
 #: between a subject and its verb: nothing, a comma, or an apposition between commas
 #: ("Google, filiale d'Alphabet, a lancé ..."): the verb's subject is the first name
-APPOS = r"(?:, (?:[^,;:.()\"]{1,80}? , )?)?"
+APPOS = (r"(?:, (?:[^,;:.()\"]{1,80}? , |(?:la |le |l' |un |une |les )"
+         r"[^,;:.()\"@]{1,60}? (?=qui ))?)?")
 YEAR = r"(?:en |au |dès |le \S+ \S+ )?(?:\d{4} )?"
 #: adverbs that may sit between a verb and its complement ("est également à la tête de")
 ADV = r"(?:(?:\S+ment|aussi|désormais|toujours|encore|déjà|depuis \S+) )*"
