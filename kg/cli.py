@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -16,6 +17,9 @@ from kg import __version__
 from kg.cli_query import query_command, serve_command
 from kg.cli_view import view as view_command
 from kg.errors import KgError
+
+if TYPE_CHECKING:
+    from kg.validate import ValidationReport
 
 
 def _one_line(error: BaseException) -> str:
@@ -69,11 +73,11 @@ def build_command(
         click.echo(json.dumps(summary, indent=2, ensure_ascii=False))
     else:
         click.echo(format_summary(summary, result.validation))
-    if result.validation is not None and not result.validation.conforms:  # type: ignore[attr-defined]
+    if result.validation is not None and not result.validation.conforms:
         sys.exit(2)
 
 
-def format_summary(summary: dict[str, object], validation: object | None) -> str:
+def format_summary(summary: dict[str, object], validation: ValidationReport | None) -> str:
     lines = [f"{summary['documents']} article(s), {summary['triples']} triples"]
     entities = summary["entities"]
     facts = summary["facts"]
@@ -83,10 +87,10 @@ def format_summary(summary: dict[str, object], validation: object | None) -> str
     lines.append(f"facts:    {sum(facts.values())}  "
                  + ", ".join(f"{k} {v}" for k, v in facts.items()))
     if validation is not None:
-        if validation.conforms:  # type: ignore[attr-defined]
+        if validation.conforms:
             lines.append("SHACL:    conforms (no violation)")
         else:
-            violations = validation.violations  # type: ignore[attr-defined]
+            violations = validation.violations
             lines.append(f"SHACL:    {len(violations)} violation(s)")
             lines += [f"  - {v.focus_node} {v.path}: {v.message}" for v in violations[:20]]
     files = summary.get("files")

@@ -11,13 +11,11 @@ import io
 import json
 import os
 import secrets
-from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
-from rdflib import RDF, RDFS, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS
+from rdflib import Graph, URIRef
 
 from kg.query import all_prefixes
 
@@ -34,27 +32,6 @@ __all__ = [
     "write_ntriples",
     "write_turtle",
 ]
-
-KGO = all_prefixes()["kgo"]
-ENTITY_CLASSES = frozenset(
-    URIRef(KGO + name)
-    for name in [
-        "Person",
-        "Organization",
-        "Company",
-        "Product",
-        "Software",
-        "AIModel",
-        "Project",
-        "Event",
-        "Strategy",
-        "Place",
-    ]
-)
-NEWS_ARTICLE = URIRef(KGO + "NewsArticle")
-MENTIONS = URIRef(KGO + "mentions")
-CONFIDENCE = URIRef(KGO + "confidence")
-
 
 def atomic_write(path: Path | str, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same directory + os.replace."""
@@ -122,100 +99,49 @@ def jsonld_bytes(graph: Graph) -> bytes:
     )
 
 
-def _label(graph: Graph, node: URIRef, *predicates: URIRef) -> str:
-    for predicate in predicates:
-        values = sorted(str(v) for v in graph.objects(node, predicate) if isinstance(v, Literal))
-        if values:
-            return values[0]
-    text = str(node)
-    return text.rsplit("/", 1)[-1].rsplit("#", 1)[-1]
-
-
 def _local(iri: URIRef) -> str:
     return str(iri).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
 def to_networkx(graph: Graph, *, include_articles: bool = False) -> nx.MultiDiGraph:
-    """Entities as nodes (``label``, ``class``, ``iri``), facts as edges keyed by predicate.
+    """The viewer's graph (:func:`kg.view.to_networkx`) with flat attributes, for GraphML.
 
-    Edges carry ``predicate`` (the local name, e.g. ``ceoOf``), ``label`` (the same),
-    ``iri``, ``confidence`` (the best of the fact's reified statements, 0.0 if none) and
-    ``evidence`` (their number). With ``include_articles``, articles are nodes too
-    (class ``NewsArticle``, label = title) with ``mentions`` edges to the entities.
-    Nodes and edges are added in sorted order, so the GraphML written from it is stable.
+    Nodes: ``label``, ``class``, ``iri``, ``alt_labels`` (joined by "; "), ``facts``. Edges,
+    keyed by predicate: ``predicate`` (local name, e.g. ``ceoOf``), ``label``, ``iri``,
+    ``confidence`` (the best of the fact's statements, 0.0 if none) and ``evidence`` (their
+    number). With ``include_articles``, articles are nodes (class ``NewsArticle``) with
+    ``mentions`` edges. Nodes and edges are added in sorted order: the GraphML is stable.
     """
-    classes: dict[URIRef, URIRef] = {}
-    for subject, cls in graph.subject_objects(RDF.type):
-        if cls in ENTITY_CLASSES and isinstance(subject, URIRef):
-            current = classes.get(subject)
-            classes[subject] = cls if current is None else min(current, cls)
+    from kg.view import to_networkx as viewer_graph
 
-    best: dict[tuple[URIRef, URIRef, URIRef], float] = {}
-    counts: dict[tuple[URIRef, URIRef, URIRef], int] = defaultdict(int)
-    for statement in graph.subjects(RDF.type, RDF.Statement):
-        s = graph.value(statement, RDF.subject)
-        p = graph.value(statement, RDF.predicate)
-        o = graph.value(statement, RDF.object)
-        if not (isinstance(s, URIRef) and isinstance(p, URIRef) and isinstance(o, URIRef)):
-            continue
-        key = (s, p, o)
-        counts[key] += 1
-        for value in graph.objects(statement, CONFIDENCE):
-            try:
-                confidence = float(value)
-            except (TypeError, ValueError):
-                continue
-            best[key] = max(best.get(key, confidence), confidence)
-
-    g = nx.MultiDiGraph()
-    for node in sorted(classes):
-        g.add_node(
-            str(node),
-            label=_label(graph, node, RDFS.label),
-            **{"class": _local(classes[node])},
-            iri=str(node),
+    rich = viewer_graph(graph, include_articles=include_articles)
+    flat = nx.MultiDiGraph()
+    for node in sorted(rich.nodes):
+        data = rich.nodes[node]
+        flat.add_node(
+            node,
+            label=str(data.get("label", "")),
+            **{"class": str(data.get("cls", ""))},
+            iri=str(data.get("iri", node)),
+            alt_labels="; ".join(sorted(data.get("alt_labels") or [])),
+            facts=int(data.get("fact_count") or 0),
         )
-    edges = sorted(
-        (s, p, o)
-        for s, p, o in graph
-        if s in classes and o in classes and isinstance(p, URIRef) and str(p).startswith(KGO)
-    )
-    for s, p, o in edges:
-        key = (s, p, o)
-        g.add_edge(
-            str(s),
-            str(o),
-            key=_local(p),
-            predicate=_local(p),
-            label=_local(p),
-            iri=str(p),
-            confidence=best.get(key, 0.0),
-            evidence=counts.get(key, 0),
+    edges = sorted(rich.edges(keys=True, data=True), key=lambda e: (e[0], str(e[2]), e[1]))
+    for subject, obj, _key, data in edges:
+        iri = str(data.get("predicate", ""))
+        local = _local(URIRef(iri)) if iri else "mentions"
+        evidence = data.get("evidence")
+        flat.add_edge(
+            subject,
+            obj,
+            key=local,
+            predicate=local,
+            label=local,
+            iri=iri,
+            confidence=float(data.get("confidence") or 0.0),
+            evidence=len(evidence) if isinstance(evidence, list) else 0,
         )
-    if include_articles:
-        articles = sorted(
-            a for a in graph.subjects(RDF.type, NEWS_ARTICLE) if isinstance(a, URIRef)
-        )
-        for article in articles:
-            g.add_node(
-                str(article),
-                label=_label(graph, article, DCTERMS.title),
-                **{"class": "NewsArticle"},
-                iri=str(article),
-            )
-        for article in articles:
-            for entity in sorted(e for e in graph.objects(article, MENTIONS) if e in classes):
-                g.add_edge(
-                    str(article),
-                    str(entity),
-                    key="mentions",
-                    predicate="mentions",
-                    label="mentions",
-                    iri=str(MENTIONS),
-                    confidence=1.0,
-                    evidence=0,
-                )
-    return g
+    return flat
 
 
 def graphml_bytes(graph: Graph, *, include_articles: bool = False) -> bytes:

@@ -16,12 +16,16 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import Graph
 
 from kg.errors import InputError
 from kg.model import Document, KnowledgeGraph
 from kg.nlp import DEFAULT_MODEL
+
+if TYPE_CHECKING:
+    from kg.validate import ValidationReport
 
 Source = str | Path | Document
 
@@ -34,7 +38,7 @@ class BuildResult:
     graph: Graph
     knowledge: KnowledgeGraph
     documents: int
-    validation: object | None = None  # kg.validate.ValidationReport when validated
+    validation: ValidationReport | None = None
     files: dict[str, Path] = field(default_factory=dict)
 
     def summary(self) -> dict[str, object]:
@@ -57,8 +61,8 @@ class BuildResult:
         }
         if self.validation is not None:
             report["shacl"] = {
-                "conforms": self.validation.conforms,  # type: ignore[attr-defined]
-                "violations": len(self.validation.violations),  # type: ignore[attr-defined]
+                "conforms": self.validation.conforms,
+                "violations": len(self.validation.violations),
             }
         if self.files:
             report["files"] = {name: str(path) for name, path in self.files.items()}

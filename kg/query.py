@@ -216,7 +216,11 @@ def load_store(source: Path | str | rdflib.Graph, *, directory: Path | None = No
     if path.is_dir():
         raise QueryError(f"{path}: is a directory, expected a Turtle file")
     try:
-        store.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE)
+        if directory is None:
+            # in memory, load() indexes as it parses: about 10% faster than bulk_load()
+            store.load(path=str(path), format=ox.RdfFormat.TURTLE)
+        else:
+            store.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE)
     except SyntaxError as error:
         raise QueryError(_position_message(str(path), error)) from None
     except (OSError, ValueError) as error:
