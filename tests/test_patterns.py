@@ -132,3 +132,35 @@ def test_role_of_makes_an_organisation(read):
     extraction = read("Selon les analystes de Morgan Stanley, le marché va croître.")
     assert {m.entity_type.value for m in extraction.mentions
             if m.referent.name == "Morgan Stanley"} == {"Organization"}
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("Capgemini a annoncé lundi 24 juin l'acquisition d'Altran pour 3,6 milliards d'euros.",
+     ("Capgemini", "acquired", "Altran")),
+    ("Créée en 2016 par Paul Duan et Eric Dupont, deux anciens ingénieurs, la société Bayes "
+     "Impact recrute.", ("Bayes Impact", "foundedBy", "Eric Dupont")),
+    ("Orange et la start-up Mistral AI ont signé lundi un partenariat stratégique.",
+     ("Orange", "partnerOf", "Mistral AI")),
+    ("La société Hydra, fondée en 2016 par Jean Roux, un ancien chercheur, est installée à "
+     "Grenoble.", ("Hydra", "headquarteredIn", "Grenoble")),
+    ("Nous restons prudents, rappelle Sophie Martin, consultante chez Wavestone.",
+     ("Sophie Martin", "worksFor", "Wavestone")),
+])
+def test_more_news_constructions(read, text, fact):
+    assert fact in facts_of(read(text))
+
+
+def test_former_role_is_not_a_current_fact(read):
+    found = facts_of(read("Jean Roux, un ancien chercheur du CEA, a fondé la société Hydra."))
+    assert not any(f[1] == "worksFor" for f in found)
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("L'éditeur allemand Kraftwerk Data a été racheté.", ("Kraftwerk Data", "country",
+                                                          "Allemagne")),
+    ("Le spécialiste français des logiciels industriels Valmont a publié ses comptes.",
+     ("Valmont", "country", "France")),
+    ("Nexalis, une start-up lyonnaise, recrute.", ("Nexalis", "headquarteredIn", "Lyon")),
+])
+def test_nationality_and_city_adjectives(read, text, fact):
+    assert fact in facts_of(read(text))

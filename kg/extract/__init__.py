@@ -20,6 +20,8 @@ from kg.extract.calibration import confidence_for
 from kg.extract.coref import resolve_anaphora
 from kg.extract.dates import EXTRACTORS as DATE_EXTRACTORS
 from kg.extract.dates import attribute_facts
+from kg.extract.demonyms import EXTRACTORS as DEMONYM_EXTRACTORS
+from kg.extract.demonyms import demonym_facts
 from kg.extract.patterns import PATTERNS, Pattern
 from kg.extract.places import is_country
 from kg.extract.surface import SurfaceSentence, surface
@@ -62,6 +64,7 @@ def _describe_extractors() -> dict[str, str]:
     found = {p.extractor: p.label for p in PATTERNS}
     found.update(descriptions.EXTRACTORS)
     found.update(DATE_EXTRACTORS)
+    found.update(DEMONYM_EXTRACTORS)
     return dict(sorted(found.items()))
 
 
@@ -135,6 +138,14 @@ def extract(parsed: ParsedDocument) -> DocumentExtraction:
         fact = _fact(parsed, extractor, relation, subject, obj, sentence, prior)
         if fact is not None:
             facts.append(fact)
+
+    for extractor, relation, subject, obj, sentence, prior in demonym_facts(
+        parsed, surfaces, by_id
+    ):
+        fact = _fact(parsed, extractor, relation, subject, obj, sentence, prior)
+        if fact is not None:
+            facts.append(fact)
+            all_mentions.append(obj)
 
     attributes = attribute_facts(parsed, described, surfaces, by_id)
     return DocumentExtraction(

@@ -84,9 +84,10 @@ def _trim(parsed: ParsedDocument, start: int, end: int) -> tuple[int, int]:
     tokens = parsed.tokens
     while start < end and (
         tokens[start].pos in {"DET", "ADP", "PUNCT", "CCONJ", "PRON", "SCONJ"}
-        # a common noun the NER swept into the name: "modèle Gemini"
+        # common words the NER swept into the name: "modèle Gemini", "groupe norvégien X"
+        # (but not "parti démocratique de l'Arkansas", where the name runs through "de")
         or (tokens[start].text[:1].islower() and tokens[start].pos in {"NOUN", "ADJ", "VERB"}
-            and end - start > 1 and tokens[start + 1].text[:1].isupper())
+            and _capital_before_preposition(tokens, start + 1, end))
         or normalise_word(tokens[start].text) in {"l'", "d'", "«", '"'}
         or _TITLE_PREFIX.match(normalise_word(tokens[start].text))
         or (normalise_word(tokens[start].text) in _COMMON_ACRONYMS and end - start > 1)
@@ -96,6 +97,15 @@ def _trim(parsed: ParsedDocument, start: int, end: int) -> tuple[int, int]:
                            or tokens[end - 1].text in {"-", "–", "—"}):
         end -= 1
     return start, end
+
+
+def _capital_before_preposition(tokens: tuple[Token, ...], start: int, end: int) -> bool:
+    for token in tokens[start:end]:
+        if token.text[:1].isupper():
+            return True
+        if token.pos in {"ADP", "DET", "PUNCT"}:
+            return False
+    return False
 
 
 def _candidate(parsed: ParsedDocument, start: int, end: int, ner: str) -> Candidate | None:
@@ -166,7 +176,9 @@ def name_candidates(parsed: ParsedDocument) -> list[Candidate]:
 # --- typing ------------------------------------------------------------------------------
 
 _TYPE_BEFORE = [
-    (re.compile(rf"(?:^| )(?:{pattern})(?: (?!(?:de|du|des|d'|à|au|aux|en|et|ou|par) )[\w'-]+)?"
+    # the noun must not itself be a complement: "le spécialiste des logiciels X" is no software
+    (re.compile(rf"(?:^| )(?<!de )(?<!des )(?<!du )(?<!d' )(?:{pattern})"
+                rf"(?: (?!(?:de|du|des|d'|à|au|aux|en|et|ou|par) )[\w'-]+)?"
                 rf" (?:(?:«|\") )?$"), etype)
     for pattern, etype in lexicon.TYPE_NOUNS
 ]

@@ -40,14 +40,17 @@ DE = r"(?:de la|de l'|du|des|de|d')"
 #: up to three plain words (no mention, no punctuation): adjectives, nouns, "groupe américain"
 FILL = r"(?:(?![@,;:.()\"–—])(?!(?:et|ou|qui|que|dont|mais|par|pour|avec) )\S+ ){0,3}?"
 FILL2 = r"(?:(?![@,;:.()\"–—])(?!(?:et|ou|qui|que|dont|mais|par|pour|avec) )\S+ ){0,2}?"
-ADJ = r"(?:(?:nouveau|nouvel|nouvelle|actuel|actuelle|ancien|ancienne|ex|futur|future|"
+ADJ = r"(?:(?:nouveau|nouvel|nouvelle|actuel|actuelle|futur|future|"
 ADJ += r"premier|première|jeune|puissant|puissante|emblématique|charismatique|célèbre|"
+# not "ancien", "ex": a former role is not a current fact
 ADJ += r"fondateur|fondatrice|cofondateur|cofondatrice|et|-) )*"
 COMMA = r"(?:, )?"
 #: between a subject and its verb: nothing, a comma, or an apposition between commas
 #: ("Google, filiale d'Alphabet, a lancé ..."): the verb's subject is the first name
-APPOS = (r"(?:, (?:[^,;:.()\"]{1,80}? , |(?:la |le |l' |un |une |les )"
+APPOS = (r"(?:, (?:(?:[^,;:.()\"]{1,80}? , ){1,2}|(?:la |le |l' |un |une |les )"
          r"[^,;:.()\"@]{1,60}? (?=qui ))?)?")
+#: up to six plain words: a description before a coordinated name
+LONGFILL = r"(?:(?![@,;:.()\"])\S+ ){0,6}?"
 YEAR = r"(?:en |au |dès |le \S+ \S+ )?(?:\d{4} )?"
 #: adverbs that may sit between a verb and its complement ("est également à la tête de")
 ADV = r"(?:(?:\S+ment|aussi|désormais|toujours|encore|déjà|depuis \S+) )*"
@@ -162,6 +165,27 @@ PATTERNS: tuple[Pattern, ...] = (
             re.compile(rf"{S('s')} {APPOS}(?:qui )?(?:{lx.ACQUIRE_VERBS}) (?:{YEAR})?{DET}"
                        rf"{FILL}{S('o')}"),
             0.85, "X a racheté Y", "Microsoft a racheté Activision Blizzard en 2023."),
+    Pattern("acquisition-announced", Relation.ACQUIRED,
+            re.compile(rf"{S('s')} {APPOS}(?:a annoncé|annonce|a finalisé|finalise|a bouclé|"
+                       rf"boucle|a officialisé|officialise|a confirmé|confirme|a conclu|conclut|"
+                       rf"a réalisé|réalise|a finalisé) (?:(?![@,;:.])\S+ ){{0,6}}?"
+                       rf"(?:le rachat|l' acquisition|la reprise|l' achat) {DE} {FILL2}{S('o')}"),
+            0.8, "X a annoncé (mardi) l'acquisition de Y",
+            "Capgemini a annoncé lundi l'acquisition d'Altran."),
+    Pattern("fronted-founded", Relation.FOUNDED_BY,
+            re.compile(rf"^(?:{lx.FOUNDED_PARTICIPLE}) {YEAR}par {DET}{FILL2}{S('o')}"
+                       rf"[^.;:]*? , {DET}(?:(?![@,;:.])\S+ ){{0,2}}?{S('s')} (?=[a-zéèêàâîôû])"),
+            0.8, "Fondée en 2017 par X et Y, Z emploie ...",
+            "Créée en 2016 par Paul Duan, la start-up Bayes Impact recrute."),
+    Pattern("fronted-acquired", Relation.ACQUIRED,
+            re.compile(rf"^(?:{lx.ACQUIRED_PARTICIPLE}) {YEAR}par {DET}{FILL2}{S('s')}"
+                       rf"[^.;:]*? , {DET}(?:(?![@,;:.])\S+ ){{0,2}}?{S('o')} (?=[a-zéèêàâîôû])"),
+            0.8, "Racheté en 2012 par X, Y compte ...",
+            "Racheté par Facebook en 2012, Instagram compte deux milliards d'utilisateurs."),
+    Pattern("fronted-developed", Relation.DEVELOPS,
+            re.compile(rf"^(?:{lx.DEVELOPED_PARTICIPLE}) {YEAR}par {DET}{FILL2}{S('s')}"
+                       rf"[^.;:]*? , {DET}(?:(?![@,;:.])\S+ ){{0,2}}?{S('o')} (?=[a-zéèêàâîôû])"),
+            0.75, "Développé par X, Y ...", "Conçu par Google, Gemini répond en français."),
     Pattern("acquired-by-passive", Relation.ACQUIRED,
             re.compile(rf"{S('o')} {COMMA}(?:a été |ont été |est |sera |qui a été )?"
                        rf"(?:{lx.ACQUIRED_PARTICIPLE}) {YEAR}par {DET}{FILL2}{S('s')}"),
@@ -171,7 +195,8 @@ PATTERNS: tuple[Pattern, ...] = (
                        rf"{S('s')}"),
             0.85, "le rachat de Y par X", "Le rachat de Twitter par Elon Musk a surpris."),
     Pattern("subsidiary-apposition", Relation.SUBSIDIARY_OF,
-            re.compile(rf"{S('s')} {COMMA}(?:est |était |devenue |devenu )?{DET}{FILL2}"
+            re.compile(rf"{S('s')} {COMMA}(?:qui )?(?:est |était |devenue |devenu |devient |"
+                       rf"deviendra |est devenue? |sera )?{DET}{FILL2}"
                        rf"(?:filiale|division|branche|unité)s? (?:\S+ ){{0,3}}?{DE} "
                        rf"{FILL}{S('o')}"),
             0.85, "X, filiale de Y", "Waymo, filiale d'Alphabet, teste ses voitures."),
@@ -200,8 +225,8 @@ PATTERNS: tuple[Pattern, ...] = (
             0.8, "Y, propriété de X", "Le Figaro, propriété du groupe Dassault, titre."),
     # --- places ---------------------------------------------------------------------------
     Pattern("headquarters", Relation.HEADQUARTERED_IN,
-            re.compile(rf"{S('s')} {COMMA}(?:{DET}{FILL2}(?:, )?)?(?:est |était |qui est )?"
-                       rf"(?:{lx.HQ_CUES}) {DET}{FILL2}{S('o')}"),
+            re.compile(rf"{S('s')} {APPOS}(?:qui )?(?:est |était |qui est )?(?:{lx.HQ_CUES}) "
+                       rf"{DET}{FILL2}{S('o')}"),
             0.85, "X, basé à Y / dont le siège est à Y", "Doctolib, basée à Paris, recrute."),
     Pattern("headquarters-noun", Relation.HEADQUARTERED_IN,
             re.compile(rf"siège (?:social )?{DE} {S('s')} (?:est |se trouve |, situé )?"
@@ -233,6 +258,19 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern("partner-of", Relation.PARTNER_OF,
             re.compile(rf"{S('s')} {APPOS}(?:{lx.PARTNER_CUES}) {DET}{FILL2}{S('o')}"),
             0.8, "X s'associe à Y", "Renault s'associe à Google pour ses logiciels."),
+    Pattern("joint-partnership", Relation.PARTNER_OF,
+            re.compile(rf"{S('s')} et {DET}{LONGFILL}{S('o')} (?:(?:ont|vont) (?:signé|conclu|"
+                       rf"noué|annoncé|scellé|officialisé|lancé)|signent|concluent|nouent|"
+                       rf"annoncent|scellent|officialisent) (?:(?![@,;:.])\S+ ){{0,6}}?"
+                       rf"(?:un |une |leur )?(?:partenariat|alliance|accord de coopération|"
+                       rf"coentreprise|joint-venture|collaboration)"),
+            0.8, "X et Y ont signé un partenariat",
+            "Orange et Mistral AI ont signé lundi un partenariat stratégique."),
+    Pattern("joint-alliance", Relation.PARTNER_OF,
+            re.compile(rf"{S('s')} et {DET}{LONGFILL}{S('o')} (?:s' allient|s' associent|"
+                       rf"s' unissent|unissent leurs forces|s' associent|se sont alliés|"
+                       rf"se sont associés|collaborent|coopèrent)"),
+            0.8, "X et Y s'allient", "Renault et Nissan s'allient pour l'électrique."),
     Pattern("partnership-between", Relation.PARTNER_OF,
             re.compile(rf"(?:partenariat|alliance|accord|coentreprise|joint-venture) "
                        rf"(?:\S+ ){{0,2}}?entre {S('s')} et {S('o')}"),
@@ -270,7 +308,8 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern("owner-product", Relation.PRODUCT_OF,
             re.compile(rf"{S('o')} (?:propres? |nouveaux? |nouvelles? |derniers? |dernières? )?"
                        rf"(?:{lx.PRODUCT_FAMILY_NOUNS})(?: (?:d' ia|d' intelligence "
-                       rf"artificielle|de langage|phares?|vedettes?|open source))? {S('s')}"),
+                       rf"artificielle|de langage|phares?|vedettes?|open source))? (?:, )?"
+                       rf"{S('s')}"),
             0.75, "son modèle X (possessive resolved to the owner)",
             "Mistral AI a présenté ses modèles Mixtral."),
     # --- initiatives ---------------------------------------------------------------------------

@@ -75,6 +75,13 @@ def surface(
         else:
             word = normalise_word(parsed.tokens[i].text)
             next_i = i + 1
+            # "start - up", "co - fondateur": a hyphenated word is one word
+            while (next_i + 1 < sentence.end and parsed.tokens[next_i].text == "-"
+                   and next_i + 1 not in starts
+                   and parsed.tokens[next_i].idx == parsed.tokens[next_i - 1].end
+                   and parsed.tokens[next_i + 1].idx == parsed.tokens[next_i].end):
+                word += "-" + normalise_word(parsed.tokens[next_i + 1].text)
+                next_i += 2
         word_starts.append(length)
         word_tokens.append(i)
         words.append(word)

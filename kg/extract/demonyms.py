@@ -1,0 +1,121 @@
+"""Nationality and city adjectives: "l'éditeur allemand X", "X, une start-up lyonnaise".
+
+French news gives an organisation's country or city through an adjective far more often
+than through a name. The adjective becomes a mention of the place it derives from, and the
+organisation gets ``country`` (Wikidata P17) or ``headquarteredIn`` (P159).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kg.extract import lexicon
+from kg.extract.surface import SurfaceSentence
+from kg.model import ORGANIZATION_TYPES, EntityType, Mention, MentionKind, ParsedDocument, Relation
+
+EXTRACTORS = {
+    "nationality-adjective": "'l'éditeur allemand X', 'X, une start-up française': X's country",
+    "city-adjective": "'la start-up lyonnaise X': X is based in the city",
+}
+
+#: adjective stem (masculine singular; feminine and plural forms are derived) -> place
+COUNTRIES = {
+    "français": "France", "allemand": "Allemagne", "américain": "États-Unis",
+    "britannique": "Royaume-Uni", "anglais": "Royaume-Uni", "italien": "Italie",
+    "espagnol": "Espagne", "portugais": "Portugal", "belge": "Belgique", "suisse": "Suisse",
+    "néerlandais": "Pays-Bas", "luxembourgeois": "Luxembourg", "autrichien": "Autriche",
+    "suédois": "Suède", "norvégien": "Norvège", "danois": "Danemark", "finlandais": "Finlande",
+    "irlandais": "Irlande", "polonais": "Pologne", "tchèque": "Tchéquie", "grec": "Grèce",
+    "turc": "Turquie", "russe": "Russie", "ukrainien": "Ukraine", "chinois": "Chine",
+    "japonais": "Japon", "coréen": "Corée du Sud", "sud-coréen": "Corée du Sud",
+    "indien": "Inde", "taïwanais": "Taïwan", "singapourien": "Singapour",
+    "australien": "Australie", "canadien": "Canada", "québécois": "Canada",
+    "mexicain": "Mexique", "brésilien": "Brésil", "argentin": "Argentine", "chilien": "Chili",
+    "israélien": "Israël", "saoudien": "Arabie saoudite", "émirati": "Émirats arabes unis",
+    "qatari": "Qatar", "marocain": "Maroc", "algérien": "Algérie", "tunisien": "Tunisie",
+    "sénégalais": "Sénégal", "ivoirien": "Côte d'Ivoire", "nigérian": "Nigeria",
+    "sud-africain": "Afrique du Sud", "égyptien": "Égypte", "iranien": "Iran",
+    "pakistanais": "Pakistan", "vietnamien": "Viêt Nam", "indonésien": "Indonésie",
+}
+CITIES = {
+    "parisien": "Paris", "lyonnais": "Lyon", "marseillais": "Marseille",
+    "toulousain": "Toulouse", "bordelais": "Bordeaux", "nantais": "Nantes", "lillois": "Lille",
+    "grenoblois": "Grenoble", "niçois": "Nice", "strasbourgeois": "Strasbourg",
+    "montpelliérain": "Montpellier", "rennais": "Rennes", "stéphanois": "Saint-Étienne",
+    "rouennais": "Rouen", "nancéien": "Nancy", "messin": "Metz", "dijonnais": "Dijon",
+    "angevin": "Angers", "brestois": "Brest", "clermontois": "Clermont-Ferrand",
+    "londonien": "Londres", "berlinois": "Berlin", "munichois": "Munich",
+    "milanais": "Milan", "madrilène": "Madrid", "barcelonais": "Barcelone",
+    "bruxellois": "Bruxelles", "genevois": "Genève", "zurichois": "Zurich",
+    "new-yorkais": "New York", "californien": "Californie", "texan": "Texas",
+    "bavarois": "Bavière", "montréalais": "Montréal",
+    "pékinois": "Pékin", "shanghaïen": "Shanghai", "tokyoïte": "Tokyo",
+}
+
+
+def _forms(stem: str) -> list[str]:
+    stem = stem.strip()
+    if stem.endswith("e"):
+        return [stem, stem + "s"]
+    if stem.endswith(("s", "x")):
+        return [stem, stem + "e", stem + "es"]
+    if stem.endswith("en"):
+        return [stem, stem + "s", stem + "ne", stem + "nes"]
+    if stem.endswith("ain") or stem.endswith("in"):
+        return [stem, stem + "s", stem + "e", stem + "es"]
+    if stem.endswith("c"):  # grec, turc
+        return [stem, stem + "s", stem + "que", stem + "ques"]
+    return [stem, stem + "s", stem + "e", stem + "es"]
+
+
+def _table(entries: dict[str, str]) -> dict[str, str]:
+    return {form: place for stem, place in entries.items() for form in _forms(stem)}
+
+
+_COUNTRY_FORMS = _table(COUNTRIES)
+_CITY_FORMS = _table(CITIES)
+_ADJECTIVE = "|".join(sorted(map(re.escape, {**_COUNTRY_FORMS, **_CITY_FORMS}), key=len,
+                             reverse=True))
+_NOUNS = (rf"{lexicon.COMPANY_NOUNS}|{lexicon.ORGANIZATION_NOUNS}|spécialistes?|leaders?|"
+          rf"champions?|acteurs?|pionniers?|numéro un|jeunes? pousses?|pépites?")
+#: "le spécialiste français des logiciels industriels X", "le russe X", "l'éditeur allemand X"
+_BEFORE = re.compile(
+    rf"(?:^| )(?:le|la|l'|les|un|une|des|du|au|aux) (?:(?:{_NOUNS}) )?(?P<adj>{_ADJECTIVE})"
+    rf"(?: (?![@,;:.()])\S+){{0,4}}? @m(?P<s>\d+)(?= |$)"
+)
+#: "X, une start-up lyonnaise", "X, le groupe américain"
+_AFTER = re.compile(
+    rf"@m(?P<s>\d+) , (?:le|la|l'|un|une) (?:\S+ ){{0,2}}?(?:{_NOUNS}) (?P<adj>{_ADJECTIVE})"
+    rf"(?= |$)"
+)
+
+Found = tuple[str, Relation, Mention, Mention, int, float]
+
+
+def demonym_facts(
+    parsed: ParsedDocument, surfaces: list[SurfaceSentence], by_id: dict[int, Mention]
+) -> Iterator[Found]:
+    text = parsed.document.text
+    for surf in surfaces:
+        for regex in (_BEFORE, _AFTER):
+            for match in regex.finditer(surf.text):
+                subject = by_id.get(int(match.group("s")))
+                if subject is None or subject.entity_type not in ORGANIZATION_TYPES:
+                    continue
+                adjective = match.group("adj")
+                token = parsed.tokens[surf.token_at(match.start("adj"))]
+                if token.text.lower() != adjective:
+                    continue
+                if adjective in _COUNTRY_FORMS:
+                    place, relation = _COUNTRY_FORMS[adjective], Relation.COUNTRY
+                    extractor = "nationality-adjective"
+                else:
+                    place, relation = _CITY_FORMS[adjective], Relation.HEADQUARTERED_IN
+                    extractor = "city-adjective"
+                mention = Mention(
+                    doc_id=parsed.document.doc_id, start_char=token.idx, end_char=token.end,
+                    text=text[token.idx : token.end], sentence=surf.sentence.index,
+                    entity_type=EntityType.PLACE, name=place, kind=MentionKind.NAME,
+                )
+                yield extractor, relation, subject, mention, surf.sentence.index, 0.75
