@@ -164,3 +164,32 @@ def test_former_role_is_not_a_current_fact(read):
 ])
 def test_nationality_and_city_adjectives(read, text, fact):
     assert fact in facts_of(read(text))
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("Organisé par la SNCF et le groupe Keolis, le salon Mobilités accueille 300 exposants.",
+     ("Mobilités", "organizedBy", "Keolis")),
+    ("La société Brume a par ailleurs signé un partenariat avec la Région Bretagne.",
+     ("Brume", "partnerOf", "Région Bretagne")),
+    ("Fondée en 2020 à Nantes par Léa Fournier, Karim Benali et Julien Le Goff, Brume "
+     "conçoit des capteurs.", ("Brume", "foundedBy", "Julien Le Goff")),
+    ("La start-up Aurore Labs a présenté son cofondateur et directeur général, Mathieu "
+     "Serrand.", ("Mathieu Serrand", "leads", "Aurore Labs")),
+    ("La start-up Brume a présenté son boîtier, baptisé Brume Air.",
+     ("Brume Air", "productOf", "Brume")),
+])
+def test_fronted_and_possessive_constructions(read, text, fact):
+    assert fact in facts_of(read(text))
+
+
+def test_coordination_after_a_comma_is_not_a_list_of_the_same_slot(read):
+    found = facts_of(read("Le groupe Vernier compte la Biscuiterie du Léon, installée à "
+                          "Quimper, et les Laiteries Saint-Aubin."))
+    assert not any(f[1] == "headquarteredIn" and "Laiteries" in f[2] for f in found)
+
+
+def test_country_of_listed_names(read):
+    found = facts_of(read("Le salon a accueilli plusieurs géants américains, dont Nvidia et "
+                          "Google."))
+    assert ("Nvidia", "country", "États-Unis") in found
+    assert ("Google", "country", "États-Unis") in found

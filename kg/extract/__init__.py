@@ -41,8 +41,10 @@ __all__ = ["EXTRACTORS", "extract", "extract_all"]
 #: "X, Y ou Z"; "X et son frère Y"; "X et les producteurs de films Y": a short description
 #: may stand before a coordinated name
 _CONJUNCT_AFTER = re.compile(
-    r"^(?: ?,| et| ou| ainsi que| mais aussi| puis)+"
-    r"(?: (?:le|la|les|l'|son|sa|ses|leur|leurs)(?: (?![@,.;:()])\S+){0,4}?)? @m(\d+)"
+    r"^(?: ?,(?! et | ou )| et| ou| ainsi que| mais aussi| puis)+"
+    r"(?: (?:le|la|les|l'|son|sa|ses|leur|leurs)"
+    r"(?: (?![@,.;:()]|(?:à|au|aux|en|dans|sur|pour|avec|par) )\S+){0,4}?)?"
+    r" @m(\d+)"
 )
 _CONJUNCT_BEFORE = re.compile(r"@m(\d+)(?: ,| et| ou)+ $")
 #: a fact found through a resolved pronoun or description is a little less certain

@@ -23,8 +23,10 @@ _POSSESSIVES = {"son", "sa", "ses", "leur", "leurs"}
 _OWNED = re.compile(
     rf"^(?:propres? |nouveaux? |nouvelles? |derniers? |dernières? |principaux |principales? )?"
     rf"(?:{lexicon.PRODUCT_FAMILY_NOUNS}|filiales?|divisions?|stratégies?|plans?|"
-    rf"{lexicon.CORPORATE_EVENT_HEADS}|projets?|initiatives?|fondateurs?|dirigeants?|pdg|"
-    rf"patron|président|directeur général)\b"
+    rf"{lexicon.CORPORATE_EVENT_HEADS}|projets?|initiatives?|fondateurs?|cofondateurs?|"
+    rf"cofondatrices?|fondatrices?|dirigeants?|dirigeantes?|pdg|patron|patronne|président|"
+    rf"présidente|directeur général|directrice générale|directeur|directrice|ceo|"
+    rf"concurrents?|rivaux|rival)\b"
 )
 _ORG_ANAPHOR = re.compile(rf"^(?:{lexicon.ORG_ANAPHORS})$")
 FOCUS_WINDOW = 3  # sentences
@@ -120,7 +122,12 @@ def resolve_anaphora(
             if description:
                 after = i + description
                 # "le groupe Renault": a type cue before a name, not an anaphor
-                if after < sentence.end and (after in taken or tokens[after].pos == "PROPN"):
+                if any(
+                    k < sentence.end and (k in taken or tokens[k].pos == "PROPN"
+                                          or tokens[k].text[:1].isupper())
+                    for k in (after, after + 1)
+                ) and (after + 1 >= sentence.end or tokens[after].pos in {"PROPN", "DET"}
+                       or after in taken or tokens[after].text[:1].isupper()):
                     continue
                 if after < sentence.end and words[offset + description] in {"de", "du", "des",
                                                                              "d'"}:

@@ -81,13 +81,18 @@ _NOUNS = (rf"{lexicon.COMPANY_NOUNS}|{lexicon.ORGANIZATION_NOUNS}|spécialistes?
           rf"champions?|acteurs?|pionniers?|numéro un|jeunes? pousses?|pépites?")
 #: "le spécialiste français des logiciels industriels X", "le russe X", "l'éditeur allemand X"
 _BEFORE = re.compile(
-    rf"(?:^| )(?:le|la|l'|les|un|une|des|du|au|aux) (?:(?:{_NOUNS}) )?(?P<adj>{_ADJECTIVE})"
+    rf"(?:^| )(?:le|la|l'|les|un|une|des|du|au|aux) (?:(?![@,;:.()])\S+ )?(?P<adj>{_ADJECTIVE})"
     rf"(?: (?![@,;:.()])\S+){{0,4}}? @m(?P<s>\d+)(?= |$)"
 )
 #: "X, une start-up lyonnaise", "X, le groupe américain"
 _AFTER = re.compile(
-    rf"@m(?P<s>\d+) , (?:le|la|l'|un|une) (?:\S+ ){{0,2}}?(?:{_NOUNS}) (?P<adj>{_ADJECTIVE})"
-    rf"(?= |$)"
+    rf"@m(?P<s>\d+) , (?:le|la|l'|un|une|son|sa|leur|@m\d+) (?:\S+ ){{0,2}}?(?:{_NOUNS}|"
+    rf"concurrents?|rivale?s?|partenaires?) (?P<adj>{_ADJECTIVE})(?= |$)"
+)
+#: "plusieurs géants américains, dont X et Y": each listed name
+_LIST = re.compile(
+    rf"(?:{_NOUNS}) (?P<adj>{_ADJECTIVE}) (?:, )?(?:dont|comme|tels que|telles que|notamment) "
+    rf"(?P<list>(?:@m\d+ (?:, |et |ou )?)+)"
 )
 
 Found = tuple[str, Relation, Mention, Mention, int, float]
@@ -98,24 +103,27 @@ def demonym_facts(
 ) -> Iterator[Found]:
     text = parsed.document.text
     for surf in surfaces:
-        for regex in (_BEFORE, _AFTER):
-            for match in regex.finditer(surf.text):
-                subject = by_id.get(int(match.group("s")))
-                if subject is None or subject.entity_type not in ORGANIZATION_TYPES:
-                    continue
-                adjective = match.group("adj")
-                token = parsed.tokens[surf.token_at(match.start("adj"))]
-                if token.text.lower() != adjective:
-                    continue
-                if adjective in _COUNTRY_FORMS:
-                    place, relation = _COUNTRY_FORMS[adjective], Relation.COUNTRY
-                    extractor = "nationality-adjective"
-                else:
-                    place, relation = _CITY_FORMS[adjective], Relation.HEADQUARTERED_IN
-                    extractor = "city-adjective"
-                mention = Mention(
-                    doc_id=parsed.document.doc_id, start_char=token.idx, end_char=token.end,
-                    text=text[token.idx : token.end], sentence=surf.sentence.index,
-                    entity_type=EntityType.PLACE, name=place, kind=MentionKind.NAME,
-                )
-                yield extractor, relation, subject, mention, surf.sentence.index, 0.75
+        matches = [(m, int(m.group("s"))) for regex in (_BEFORE, _AFTER)
+                   for m in regex.finditer(surf.text)]
+        matches += [(m, int(ident)) for m in _LIST.finditer(surf.text)
+                    for ident in re.findall(r"@m(\d+)", m.group("list"))]
+        for match, ident in matches:
+            subject = by_id.get(ident)
+            if subject is None or subject.entity_type not in ORGANIZATION_TYPES:
+                continue
+            adjective = match.group("adj")
+            token = parsed.tokens[surf.token_at(match.start("adj"))]
+            if token.text.lower() != adjective:
+                continue
+            if adjective in _COUNTRY_FORMS:
+                place, relation = _COUNTRY_FORMS[adjective], Relation.COUNTRY
+                extractor = "nationality-adjective"
+            else:
+                place, relation = _CITY_FORMS[adjective], Relation.HEADQUARTERED_IN
+                extractor = "city-adjective"
+            mention = Mention(
+                doc_id=parsed.document.doc_id, start_char=token.idx, end_char=token.end,
+                text=text[token.idx : token.end], sentence=surf.sentence.index,
+                entity_type=EntityType.PLACE, name=place, kind=MentionKind.NAME,
+            )
+            yield extractor, relation, subject, mention, surf.sentence.index, 0.75

@@ -201,7 +201,9 @@ PRODUCT_FAMILY_NOUNS = (
     r"produits?|services?|applications?|applis?|modèles?|logiciels?|outils?|plateformes?|"
     r"marques?|offres?|solutions?|appareils?|smartphones?|puces?|jeux|jeu|titres?|"
     r"assistants?|chatbots?|réseaux sociaux|messageries?|moteurs? de recherche|navigateurs?|"
-    r"suites?|systèmes? d' exploitation|consoles?|processeurs?|voitures?|véhicules?"
+    r"suites?|systèmes? d' exploitation|consoles?|processeurs?|voitures?|véhicules?|"
+    r"boîtiers?|capteurs?|robots?|drones?|montres?|lunettes?|casques?|tablettes?|"
+    r"ordinateurs?|serveurs?|batteries?|médicaments?|vaccins?"
 )
 #: the organisation-in-focus descriptions: "le groupe", "la société", ...
 ORG_ANAPHORS = (

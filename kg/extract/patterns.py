@@ -49,6 +49,9 @@ COMMA = r"(?:, )?"
 #: ("Google, filiale d'Alphabet, a lancé ..."): the verb's subject is the first name
 APPOS = (r"(?:, (?:(?:[^,;:.()\"]{1,80}? , ){1,2}|(?:la |le |l' |un |une |les )"
          r"[^,;:.()\"@]{1,60}? (?=qui ))?)?")
+#: the main clause's verb after a fronted participle and its subject: a lower-case word that
+#: does not continue a list of names
+VERB_NEXT = r"(?=(?!et |ou |de |du |des |d' )[a-zéèêàâîôû])"
 #: up to six plain words: a description before a coordinated name
 LONGFILL = r"(?:(?![@,;:.()\"])\S+ ){0,6}?"
 YEAR = r"(?:en |au |dès |le \S+ \S+ )?(?:\d{4} )?"
@@ -173,19 +176,25 @@ PATTERNS: tuple[Pattern, ...] = (
             0.8, "X a annoncé (mardi) l'acquisition de Y",
             "Capgemini a annoncé lundi l'acquisition d'Altran."),
     Pattern("fronted-founded", Relation.FOUNDED_BY,
-            re.compile(rf"^(?:{lx.FOUNDED_PARTICIPLE}) {YEAR}par {DET}{FILL2}{S('o')}"
-                       rf"[^.;:]*? , {DET}(?:(?![@,;:.])\S+ ){{0,2}}?{S('s')} (?=[a-zéèêàâîôû])"),
+            re.compile(rf"^(?:{lx.FOUNDED_PARTICIPLE}) {YEAR}(?:(?:à|en) @m\d+ )?{YEAR}par "
+                       rf"{DET}{FILL2}{S('o')}[^.;:]*? , {DET}(?:(?![@,;:.])\S+ ){{0,2}}?"
+                       rf"{S('s')} {VERB_NEXT}"),
             0.8, "Fondée en 2017 par X et Y, Z emploie ...",
             "Créée en 2016 par Paul Duan, la start-up Bayes Impact recrute."),
     Pattern("fronted-acquired", Relation.ACQUIRED,
             re.compile(rf"^(?:{lx.ACQUIRED_PARTICIPLE}) {YEAR}par {DET}{FILL2}{S('s')}"
-                       rf"[^.;:]*? , {DET}(?:(?![@,;:.])\S+ ){{0,2}}?{S('o')} (?=[a-zéèêàâîôû])"),
+                       rf"[^.;:]*? , {DET}(?:(?![@,;:.])\S+ ){{0,2}}?{S('o')} {VERB_NEXT}"),
             0.8, "Racheté en 2012 par X, Y compte ...",
             "Racheté par Facebook en 2012, Instagram compte deux milliards d'utilisateurs."),
     Pattern("fronted-developed", Relation.DEVELOPS,
             re.compile(rf"^(?:{lx.DEVELOPED_PARTICIPLE}) {YEAR}par {DET}{FILL2}{S('s')}"
-                       rf"[^.;:]*? , {DET}(?:(?![@,;:.])\S+ ){{0,2}}?{S('o')} (?=[a-zéèêàâîôû])"),
+                       rf"[^.;:]*? , {DET}(?:(?![@,;:.])\S+ ){{0,2}}?{S('o')} {VERB_NEXT}"),
             0.75, "Développé par X, Y ...", "Conçu par Google, Gemini répond en français."),
+    Pattern("fronted-organized", Relation.ORGANIZED_BY,
+            re.compile(rf"^(?:organisée?s?|co-organisée?s?) {YEAR}par {DET}{FILL2}{S('o')}"
+                       rf"[^.;:]*? , {DET}(?:(?![@,;:.])\S+ ){{0,2}}?{S('s')} {VERB_NEXT}"),
+            0.8, "Organisé par X et Y, Z attend ...",
+            "Organisé par la SNCF, le salon Mobilités accueille 300 exposants."),
     Pattern("acquired-by-passive", Relation.ACQUIRED,
             re.compile(rf"{S('o')} {COMMA}(?:a été |ont été |est |sera |qui a été )?"
                        rf"(?:{lx.ACQUIRED_PARTICIPLE}) {YEAR}par {DET}{FILL2}{S('s')}"),
@@ -258,6 +267,22 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern("partner-of", Relation.PARTNER_OF,
             re.compile(rf"{S('s')} {APPOS}(?:{lx.PARTNER_CUES}) {DET}{FILL2}{S('o')}"),
             0.8, "X s'associe à Y", "Renault s'associe à Google pour ses logiciels."),
+    Pattern("partnership-signed-with", Relation.PARTNER_OF,
+            re.compile(rf"{S('s')} {APPOS}(?:a|ont|vient de|viennent d') "
+                       rf"(?:(?![@,;:.])\S+ ){{0,2}}?"
+                       rf"(?:signé|conclu|noué|scellé|officialisé|signer|conclure|nouer) "
+                       rf"(?:un |une )?(?:nouveau |nouvel |vaste |important )?(?:partenariat|"
+                       rf"accord de partenariat|alliance|accord de coopération)(?: \S+){{0,2}}? "
+                       rf"avec {DET}{FILL2}{S('o')}"),
+            0.8, "X a (par ailleurs) signé un partenariat avec Y",
+            "La SNCF a par ailleurs signé un partenariat avec Alstom."),
+    Pattern("possessive-role", Relation.LEADS,
+            re.compile(rf"{S('o')} {ADJ}(?:{_roles(Relation.CEO_OF)}|{_roles(Relation.LEADS)}|"
+                       rf"{_roles(Relation.CHAIR_OF)}|{_roles(Relation.FOUNDED_BY)})"
+                       rf"(?: et (?:{_roles(Relation.CEO_OF)}|{_roles(Relation.LEADS)}|"
+                       rf"{_roles(Relation.CHAIR_OF)}))? (?:, )?{S('s')}"),
+            0.75, "son directeur général, X (possessive resolved to the organisation)",
+            "Le groupe a présenté son directeur général, Luc Martin."),
     Pattern("joint-partnership", Relation.PARTNER_OF,
             re.compile(rf"{S('s')} et {DET}{LONGFILL}{S('o')} (?:(?:ont|vont) (?:signé|conclu|"
                        rf"noué|annoncé|scellé|officialisé|lancé)|signent|concluent|nouent|"
@@ -309,7 +334,7 @@ PATTERNS: tuple[Pattern, ...] = (
             re.compile(rf"{S('o')} (?:propres? |nouveaux? |nouvelles? |derniers? |dernières? )?"
                        rf"(?:{lx.PRODUCT_FAMILY_NOUNS})(?: (?:d' ia|d' intelligence "
                        rf"artificielle|de langage|phares?|vedettes?|open source))? (?:, )?"
-                       rf"{S('s')}"),
+                       rf"(?:(?:baptisée?s?|appelée?s?|nommée?s?|dénommée?s?) )?{S('s')}"),
             0.75, "son modèle X (possessive resolved to the owner)",
             "Mistral AI a présenté ses modèles Mixtral."),
     # --- initiatives ---------------------------------------------------------------------------
