@@ -111,3 +111,9 @@ def test_event_with_its_own_date(read):
 def test_middle_initial_makes_a_person(read):
     types = types_of(read("Le rapport cite George H. Thomas parmi les signataires."))
     assert types.get("George H. Thomas") == "Person"
+
+
+def test_quoted_title_after_a_type_noun(read):
+    extraction = read("Le groupe Vernier a présenté son plan stratégique « Cap 2030 » en mars.")
+    assert types_of(extraction).get("Cap 2030") == "Strategy"
+    assert ("Cap 2030", "strategyOf", "Vernier") in facts_of(extraction)

@@ -174,7 +174,7 @@ def test_nationality_and_city_adjectives(read, text, fact):
     ("Fondée en 2020 à Nantes par Léa Fournier, Karim Benali et Julien Le Goff, Brume "
      "conçoit des capteurs.", ("Brume", "foundedBy", "Julien Le Goff")),
     ("La start-up Aurore Labs a présenté son cofondateur et directeur général, Mathieu "
-     "Serrand.", ("Mathieu Serrand", "leads", "Aurore Labs")),
+     "Serrand.", ("Mathieu Serrand", "ceoOf", "Aurore Labs")),
     ("La start-up Brume a présenté son boîtier, baptisé Brume Air.",
      ("Brume Air", "productOf", "Brume")),
 ])
@@ -193,3 +193,32 @@ def test_country_of_listed_names(read):
                           "Google."))
     assert ("Nvidia", "country", "États-Unis") in found
     assert ("Google", "country", "États-Unis") in found
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("Le groupe Maréchal Industries a publié ses comptes. Lors de la conférence téléphonique, "
+     "le PDG, Antoine Maréchal, a salué un trimestre record.",
+     ("Antoine Maréchal", "ceoOf", "Maréchal Industries")),
+    ("Le groupe Maréchal Industries a publié ses comptes. La directrice financière, Nadia "
+     "Belkacem, a précisé les chiffres.", ("Nadia Belkacem", "worksFor", "Maréchal Industries")),
+    ("Le conseil d'administration du groupe Vernier a nommé jeudi Claire Dumontel au poste de "
+     "directrice générale.", ("Claire Dumontel", "ceoOf", "Vernier")),
+    ("Claire Dumontel était jusqu'ici directrice générale déléguée de Vernier.",
+     ("Claire Dumontel", "worksFor", "Vernier")),
+    ("Le groupe Maréchal Industries prospère grâce à ses deux principales filiales, Forges de "
+     "l'Ondaine et Cobotix.", ("Cobotix", "subsidiaryOf", "Maréchal Industries")),
+    ("Le groupe Vernier, dont le siège social reste à Rennes, emploie 9 000 personnes.",
+     ("Vernier", "headquarteredIn", "Rennes")),
+])
+def test_implicit_roles_appointments_and_lists(read, text, fact):
+    assert fact in facts_of(read(text))
+
+
+def test_deputy_is_not_the_head(read):
+    found = facts_of(read("Claire Dumontel était directrice générale déléguée de Vernier."))
+    assert ("Claire Dumontel", "ceoOf", "Vernier") not in found
+
+
+def test_implicit_role_needs_a_company_in_focus(read):
+    found = facts_of(read("Le président, Emmanuel Macron, a reçu les syndicats."))
+    assert not found

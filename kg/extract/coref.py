@@ -21,7 +21,8 @@ from kg.model import ORGANIZATION_TYPES, EntityType, Mention, MentionKind, Parse
 
 _POSSESSIVES = {"son", "sa", "ses", "leur", "leurs"}
 _OWNED = re.compile(
-    rf"^(?:propres? |nouveaux? |nouvelles? |derniers? |dernières? |principaux |principales? )?"
+    rf"^(?:(?:propres?|nouveaux?|nouvelles?|derniers?|dernières?|principaux|principales?|deux|"
+    rf"trois|quatre|cinq|plusieurs|nombreux|nombreuses|\d+) ){{0,2}}"
     rf"(?:{lexicon.PRODUCT_FAMILY_NOUNS}|filiales?|divisions?|stratégies?|plans?|"
     rf"{lexicon.CORPORATE_EVENT_HEADS}|projets?|initiatives?|fondateurs?|cofondateurs?|"
     rf"cofondatrices?|fondatrices?|dirigeants?|dirigeantes?|pdg|patron|patronne|président|"
@@ -118,6 +119,20 @@ def resolve_anaphora(
                     found.append((_resolved(doc_id, token.idx, token.end, text, sentence.index,
                                             target, MentionKind.PRONOUN, "possessive"), i, i + 1))
                 continue
+            if word in {"le", "la", "l'"} and token.pos == "DET":
+                role_words = _implicit_role_length(words, offset + 1)
+                after = i + 1 + role_words
+                if role_words and (
+                    after >= sentence.end or words[offset + 1 + role_words] == ","
+                    or after in taken or tokens[after].text[:1].isupper()
+                ):
+                    target = _salient(names, [m for m, _, _ in found], sentence.index,
+                                      token.idx, ORGANIZATION_TYPES, subjects)
+                    if target is not None and target.entity_type is EntityType.COMPANY:
+                        found.append((_resolved(doc_id, token.idx, token.end, text,
+                                                sentence.index, target, MentionKind.PRONOUN,
+                                                "implicit complement"), i, i + 1))
+                    continue
             description = _description_length(words, offset)
             if description:
                 after = i + description
@@ -168,6 +183,22 @@ def _subject_starts(parsed: ParsedDocument) -> set[int]:
         ):
             starts.add(token.idx)
     return starts
+
+
+_IMPLICIT_ROLE = re.compile(rf"^(?:{lexicon.IMPLICIT_ROLES})$")
+
+
+def _implicit_role_length(words: list[str], offset: int) -> int:
+    """Length in words of a corporate role noun at ``offset`` ("pdg", "directrice financière")
+    with no complement after it, 0 otherwise."""
+    for width in (4, 3, 2, 1):
+        phrase = " ".join(words[offset : offset + width])
+        if len(words[offset : offset + width]) == width and _IMPLICIT_ROLE.match(phrase):
+            following = words[offset + width] if offset + width < len(words) else ""
+            if following in {"de", "du", "des", "d'", "chez", "au", "à", "pour"}:
+                return 0
+            return width
+    return 0
 
 
 def _description_length(words: list[str], offset: int) -> int:

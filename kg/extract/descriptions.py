@@ -43,7 +43,9 @@ _SPEAKING_VERBS = {"déclarer", "affirmer", "expliquer", "indiquer", "souligner"
                    "annoncer", "préciser", "ajouter", "assurer", "insister", "confier",
                    "reconnaître", "rappeler", "évoquer", "présenter", "détailler", "ouvrir",
                    "exprimer", "parler", "dire", "répondre", "promettre", "prévenir",
-                   "avertir", "juger", "commenter", "défendre", "vanter", "révéler"}
+                   "avertir", "juger", "commenter", "défendre", "vanter", "révéler",
+                   "saluer", "confirmer", "admettre", "regretter", "féliciter", "marteler",
+                   "lancer", "résumer", "noter", "observer", "tempérer"}
 
 Found = tuple[str, Relation, Mention, Mention, int, float]
 

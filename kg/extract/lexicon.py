@@ -56,6 +56,7 @@ TYPE_NOUNS: tuple[tuple[str, EntityType], ...] = (
     (COMPANY_NOUNS, EntityType.COMPANY),
     (ORGANIZATION_NOUNS, EntityType.ORGANIZATION),
     (PROJECT_NOUNS, EntityType.PROJECT),
+    (r"plans? stratégiques?|stratégies?|feuilles? de route", EntityType.STRATEGY),
     (EVENT_NOUNS, EntityType.EVENT),
     (PLACE_NOUNS, EntityType.PLACE),
 )
@@ -106,7 +107,9 @@ ROLE_NOUNS: tuple[tuple[str, Relation], ...] = (
     (r"fondateur|fondatrice|cofondateur|cofondatrice|co-fondateur|co-fondatrice|créateur|"
      r"créatrice",
      Relation.FOUNDED_BY),
-    (r"vice-président|vice-présidente|directeur financier|directrice financière|"
+    (r"directeur général délégué|directrice générale déléguée|directeur général adjoint|"
+     r"directrice générale adjointe|vice-président|vice-présidente|directeur financier|"
+     r"directrice financière|"
      r"directeur technique|directrice technique|directeur des opérations|"
      r"directrice des opérations|cfo|cto|coo|cmo|chercheur|chercheuse|ingénieur|ingénieure|"
      r"employé|employée|salarié|salariée|analyste|économiste|porte-parole|avocat|avocate|"
@@ -158,7 +161,8 @@ DEVELOPED_PARTICIPLE = (
 )
 HQ_CUES = (
     r"basée?s? à|basée?s? en|basée?s? au|installée?s? à|implantée?s? à|établie?s? à|"
-    r"situé(?:e|s|es)? à|dont le siège (?:social )?est (?:situé )?(?:à|en|au)|"
+    r"situé(?:e|s|es)? à|"
+    r"dont le siège (?:social )?(?:est|reste|se trouve|demeure) (?:situé )?(?:à|en|au)|"
     r"qui a son siège (?:à|en|au)|ayant son siège (?:à|en|au)|"
     r"a son siège (?:social )?(?:à|en|au)|siège (?:social )?(?:à|en|au)|"
     r"headquartered in|domiciliée?s? à"
@@ -204,6 +208,15 @@ PRODUCT_FAMILY_NOUNS = (
     r"suites?|systèmes? d' exploitation|consoles?|processeurs?|voitures?|véhicules?|"
     r"boîtiers?|capteurs?|robots?|drones?|montres?|lunettes?|casques?|tablettes?|"
     r"ordinateurs?|serveurs?|batteries?|médicaments?|vaccins?"
+)
+#: roles that, without a complement ("le PDG, X"), belong to the organisation in focus;
+#: "président" or "chef" alone are left out: they are as often political as corporate
+IMPLICIT_ROLES = (
+    r"pdg|p\.-d\.g\.|ceo|directeur général|directrice générale|patron|patronne|"
+    r"directeur financier|directrice financière|directeur technique|directrice technique|"
+    r"directeur général délégué|directrice générale déléguée|cofondateur|cofondatrice|"
+    r"fondateur|fondatrice|porte-parole|directeur des opérations|directrice des opérations|"
+    r"directeur commercial|directrice commerciale|cfo|cto|coo"
 )
 #: the organisation-in-focus descriptions: "le groupe", "la société", ...
 ORG_ANAPHORS = (

@@ -162,6 +162,11 @@ def name_candidates(parsed: ParsedDocument) -> list[Candidate]:
         ):
             candidates.append(cand)
         i = max(j, i + 1)
+    quoted = _quoted_names(parsed)
+    # a quoted title replaces the pieces of it the NER found ("« Cap 2030 »", not "Cap")
+    candidates = [c for c in candidates
+                  if not any(q.start <= c.start and c.end <= q.end for q in quoted)]
+    candidates += quoted
     candidates.sort(key=lambda c: (c.start, -c.end))
     # drop candidates nested in an earlier one
     kept: list[Candidate] = []
@@ -171,6 +176,34 @@ def name_candidates(parsed: ParsedDocument) -> list[Candidate]:
             kept.append(cand)
             last_end = cand.end
     return kept
+
+
+_OPENING = {"«", "\"", "“"}
+_CLOSING = {"»", "\"", "”"}
+_QUOTED_AFTER = re.compile(rf"(?:^| )(?:{'|'.join(p for p, _ in lexicon.TYPE_NOUNS)})"
+                           rf"(?: [\w'-]+)?$")
+
+
+def _quoted_names(parsed: ParsedDocument) -> list[Candidate]:
+    """A short capitalised title in quotes right after a type noun names a thing: the plan
+    stratégique « Cap 2030 », le programme « Lycées respirables »."""
+    tokens = parsed.tokens
+    found: list[Candidate] = []
+    for i, token in enumerate(tokens):
+        if token.text not in _OPENING or i + 1 >= len(tokens):
+            continue
+        end = next((j for j in range(i + 1, min(i + 8, len(tokens)))
+                    if tokens[j].text in _CLOSING), None)
+        if end is None or end == i + 1 or not tokens[i + 1].text[:1].isupper():
+            continue
+        sentence = parsed.sentences[token.sent]
+        before = " ".join(normalise_word(t.text) for t in tokens[sentence.start : i])
+        if not _QUOTED_AFTER.search(before):
+            continue
+        cand = _candidate(parsed, i + 1, end, "")
+        if cand is not None:
+            found.append(cand)
+    return found
 
 
 # --- typing ------------------------------------------------------------------------------
@@ -467,7 +500,13 @@ def description_spans(parsed: ParsedDocument) -> list[tuple[int, int, EntityType
                 continue
             while end < len(words) and end - i < 14:
                 token = tokens[sentence.start + end]
-                if token.pos in {"PUNCT", "VERB", "AUX", "PRON"} or words[end] in _STOP_WORDS:
+                # a participle with its complement stays: "consacrée à ces résultats"
+                participle = (token.pos == "VERB" and "VerbForm=Part" in token.morph
+                              and end + 1 < len(words)
+                              and tokens[sentence.start + end + 1].pos == "ADP")
+                if (token.pos in {"PUNCT", "VERB", "AUX", "PRON"} and not participle) or (
+                    words[end] in _STOP_WORDS
+                ):
                     break
                 end += 1
             while end > i + width and tokens[sentence.start + end - 1].pos in {"ADP", "DET",
