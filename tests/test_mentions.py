@@ -117,3 +117,16 @@ def test_quoted_title_after_a_type_noun(read):
     extraction = read("Le groupe Vernier a présenté son plan stratégique « Cap 2030 » en mars.")
     assert types_of(extraction).get("Cap 2030") == "Strategy"
     assert ("Cap 2030", "strategyOf", "Vernier") in facts_of(extraction)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("La Biscuiterie du Léon, installée à Quimper, embauche.", "Biscuiterie du Léon"),
+    ("Le rachat par Schneider Electric a surpris.", "Schneider Electric"),
+])
+def test_trade_and_form_words_make_a_company(read, text, name):
+    assert types_of(read(text)).get(name) == "Company"
+
+
+def test_a_loose_place_pattern_does_not_retype_a_place(read):
+    extraction = read("La société est située sur Sand Hill Road à Menlo Park.")
+    assert types_of(extraction).get("Sand Hill Road") != "Organization"

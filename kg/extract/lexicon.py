@@ -64,7 +64,13 @@ TYPE_NOUNS: tuple[tuple[str, EntityType], ...] = (
 #: words inside a name that fix its type ("Projet Iter", "Acme Corp.")
 NAME_WORDS: tuple[tuple[str, EntityType], ...] = (
     (r"projet|project|initiative|programme|program", EntityType.PROJECT),
-    (r"inc\.?|corp\.?|corporation|ltd\.?|llc|gmbh|ag|sa|sas|sarl|plc\.?|s\.a\.|group|groupe|"
+    # a trade noun opening a name is a business: "Biscuiterie du Léon", "Forges de l'Ondaine"
+    (r"biscuiteries?|laiteries?|forges?|brasseries?|imprimeries?|fonderies?|chantiers?|"
+     r"ateliers?|verreries?|papeteries?|distilleries?|manufactures?|fromageries?|"
+     r"conserveries?|minoteries?|tanneries?|filatures?|aciéries?|raffineries?|"
+     r"electric|électrique|systèmes|ventures|solutions|consulting|software|networks|energy|"
+     r"énergies?|automobiles|aerospace|assurances|médias|media|pharmaceuticals|foods|"
+     r"inc\.?|corp\.?|corporation|ltd\.?|llc|gmbh|ag|sa|sas|sarl|plc\.?|s\.a\.|group|groupe|"
      r"holding|holdings|bank|banque|technologies|motors|airlines|airways|systems|"
      r"industries|entertainment|records|pharma|labs|télécom|telecom|capital|partners|"
      r"compagnie|company|co\.",

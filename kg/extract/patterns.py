@@ -280,6 +280,13 @@ PATTERNS: tuple[Pattern, ...] = (
                        rf"établie?) (?:à|en|au|dans) {DET}{S('o')}"),
             0.7, "X est une société ... située à Y",
             "Qonto est une néobanque française basée à Paris."),
+    Pattern("organisation-described-of-place", Relation.HEADQUARTERED_IN,
+            re.compile(rf"{S('s')} (?:\( @m\d+ \) )?(?:, )?(?:est|était) (?:un|une|le|la|l') "
+                       rf"(?:{lx.COMPANY_NOUNS}|{lx.ORGANIZATION_NOUNS}|club|chaîne|station|"
+                       rf"hôpital|lycée|musée|institution)(?: (?![@,;:.])\S+){{0,3}}? "
+                       rf"(?:de|d'|à|en) {S('o')}"),
+            0.65, "X est une école secondaire publique de Y",
+            "Le Stade rennais est un club de football de Rennes."),
     Pattern("company-of-place", Relation.HEADQUARTERED_IN,
             re.compile(rf"{S('s')} , (?:un|une) (?:{lx.COMPANY_NOUNS}) (?:\S+ )?"
                        rf"(?:de|d'|basée à|basé à|installée à|située à|situé à) {S('o')}"),
