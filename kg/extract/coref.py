@@ -137,12 +137,10 @@ def resolve_anaphora(
             if description:
                 after = i + description
                 # "le groupe Renault": a type cue before a name, not an anaphor
-                if any(
-                    k < sentence.end and (k in taken or tokens[k].pos == "PROPN"
-                                          or tokens[k].text[:1].isupper())
-                    for k in (after, after + 1)
-                ) and (after + 1 >= sentence.end or tokens[after].pos in {"PROPN", "DET"}
-                       or after in taken or tokens[after].text[:1].isupper()):
+                # "le groupe Renault", "l'éditeur allemand Kraftwerk", "le groupe Les Echos":
+                # a type cue before a name, not an anaphor
+                if any(k < sentence.end and (k in taken or tokens[k].text[:1].isupper())
+                       for k in (after, after + 1)):
                     continue
                 if after < sentence.end and words[offset + description] in {"de", "du", "des",
                                                                              "d'"}:
