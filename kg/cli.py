@@ -118,6 +118,19 @@ def export_command(graph_file: Path, fmt: str, output: Path | None) -> None:
     click.echo(f"{fmt}: {written}")
 
 
+@main.command("extractors")
+def extractors_command() -> None:
+    """List the extractors (the patterns behind prov:wasAttributedTo) and their confidence."""
+    from kg.extract import EXTRACTORS
+    from kg.extract.calibration import measured
+
+    width = max(len(name) for name in EXTRACTORS)
+    for name, label in EXTRACTORS.items():
+        correct, judged = measured().get(name, (0, 0))
+        shown = f"{correct}/{judged}" if judged else "-"
+        click.echo(f"{name:{width}}  {shown:>6}  {label}")
+
+
 main.add_command(query_command)
 main.add_command(serve_command)
 main.add_command(view_command)

@@ -8,7 +8,8 @@ from click.testing import CliRunner
 from kg.cli import main
 
 
-@pytest.mark.parametrize("command", [[], ["build"], ["query"], ["serve"], ["view"], ["export"]])
+@pytest.mark.parametrize("command", [[], ["build"], ["query"], ["serve"], ["view"], ["export"],
+                                     ["extractors"]])
 def test_every_command_has_help(command):
     result = CliRunner().invoke(main, [*command, "--help"])
     assert result.exit_code == 0
@@ -118,3 +119,11 @@ def test_export_bad_turtle_is_one_line(tmp_path):
     assert result.exit_code == 1
     assert "bad.ttl" in result.output and "Traceback" not in result.output
     assert len(result.output.strip().splitlines()) == 1
+
+
+def test_extractors_lists_every_pattern():
+    from kg.extract import EXTRACTORS
+
+    result = CliRunner().invoke(main, ["extractors"])
+    assert result.exit_code == 0
+    assert {line.split()[0] for line in result.output.splitlines()} == set(EXTRACTORS)

@@ -24,6 +24,11 @@ def _measured() -> dict[str, tuple[int, int]]:
     return {name: (int(v["correct"]), int(v["judged"])) for name, v in data["extractors"].items()}
 
 
+def measured() -> dict[str, tuple[int, int]]:
+    """extractor -> (facts judged right, facts judged) on the development data."""
+    return dict(_measured())
+
+
 def confidence_for(extractor: str, prior: float) -> float:
     correct, judged = _measured().get(extractor, (0, 0))
     value = (correct + prior * PRIOR_WEIGHT) / (judged + PRIOR_WEIGHT)

@@ -126,7 +126,8 @@ def _role_patterns() -> list[Pattern]:
                 "Renault, dont le directeur général est Luca de Meo, a publié ses résultats.",
             ),
         ]
-    return patterns
+    # nobody is appointed founder
+    return [p for p in patterns if p.extractor != "appointed-foundedBy"]
 
 
 def _flip_founders(patterns: list[Pattern]) -> list[Pattern]:
