@@ -25,8 +25,9 @@ SIGNATURES: dict[Relation, tuple[frozenset[EntityType], frozenset[EntityType]]] 
     Relation.WORKS_FOR: (PERSON, ORG),
     Relation.FOUNDED_BY: (ORG | {E.PROJECT}, PERSON | ORG),
     Relation.INITIATIVE_OF: (frozenset({E.PROJECT}), ORG),
-    Relation.DEVELOPS: (ORG | PERSON, PRODUCT),
-    Relation.RELEASED: (ORG | PERSON, PRODUCT),
+    # a person on stage "présente" a product; the organisation develops and releases it
+    Relation.DEVELOPS: (ORG, PRODUCT),
+    Relation.RELEASED: (ORG, PRODUCT),
     Relation.PRODUCT_OF: (PRODUCT, ORG),
     Relation.PRECEDENT_FOR: (frozenset({E.PROJECT, E.STRATEGY, E.EVENT} | PRODUCT),
                              frozenset({E.PROJECT, E.STRATEGY})),

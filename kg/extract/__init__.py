@@ -48,7 +48,8 @@ _CONJUNCT_AFTER = re.compile(
 )
 _CONJUNCT_BEFORE = re.compile(r"@m(\d+)(?: ,| et| ou)+ $")
 #: a fact found through a resolved pronoun or description is a little less certain
-RESOLUTION_FACTOR = 0.9
+RESOLUTION_FACTOR = {"pronoun": 0.9, "possessive": 0.9, "definite description": 0.8,
+                     "implicit complement": 0.8}
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,10 +186,20 @@ def _pattern_hits(surfaces: list[SurfaceSentence]) -> list[Hit]:
     return hits
 
 
+_NEXT_NAME = re.compile(r"^ @m(\d+)")
+
+
 def _with_conjuncts(text: str, match: re.Match[str], group: str) -> list[int]:
-    """The mention in ``group`` and those coordinated with it ("X, Y ou Z")."""
-    ids = [int(match.group(group))]
+    """The mention in ``group`` and those coordinated with it ("X, Y ou Z"). A name that ends
+    the match and is directly followed by another ("le groupe de @BTP @Sorelis") was a
+    modifier of that other name, which is the one meant."""
+    ident = int(match.group(group))
     rest = text[match.end(group):]
+    if match.end(group) == match.end():
+        while (following := _NEXT_NAME.match(rest)) is not None:
+            ident = int(following.group(1))
+            rest = rest[following.end():]
+    ids = [ident]
     while (more := _CONJUNCT_AFTER.match(rest)) is not None:
         ids.append(int(more.group(1)))
         rest = rest[more.end():]
@@ -223,10 +234,8 @@ def _fact(
     if not fits(relation, subject.entity_type, obj.entity_type):
         return None
     confidence = confidence_for(extractor, prior)
-    if subject.resolution in {"pronoun", "possessive", "definite description"}:
-        confidence *= RESOLUTION_FACTOR
-    if obj.resolution in {"pronoun", "possessive", "definite description"}:
-        confidence *= RESOLUTION_FACTOR
+    for mention in (subject, obj):
+        confidence *= RESOLUTION_FACTOR.get(mention.resolution or "", 1.0)
     sentence = parsed.sentences[sentence_index]
     document = parsed.document
     evidence = Evidence(

@@ -47,8 +47,15 @@ ADJ += r"fondateur|fondatrice|cofondateur|cofondatrice|et|-) )*"
 COMMA = r"(?:, )?"
 #: between a subject and its verb: nothing, a comma, or an apposition between commas
 #: ("Google, filiale d'Alphabet, a lancé ..."): the verb's subject is the first name
-APPOS = (r"(?:, (?:(?:[^,;:.()\"]{1,80}? , ){1,2}|(?:la |le |l' |un |une |les )"
+APPOS = (r"(?:, (?:(?:(?!@m)[^,;:.()\"]{1,80}? , ){1,2}|(?:la |le |l' |un |une |les )"
          r"[^,;:.()\"@]{1,60}? (?=qui ))?)?")
+#: (an apposition describes the subject: it never starts with another name, which would be
+#: an enumeration, "l'association X, Y, directrice de Z, a présenté")
+#: "l'usine d'X à Y", "le bureau de X à Y": a site of X, not its seat
+FACILITY_GUARD = (r"(?<!usine d' )(?<!usine de )(?<!usines d' )(?<!usines de )(?<!site d' )"
+                  r"(?<!site de )(?<!bureau d' )(?<!bureau de )(?<!bureaux de )"
+                  r"(?<!agence de )(?<!magasin )(?<!boutique )(?<!entrepôt de )"
+                  r"(?<!centre de recherche de )(?<!laboratoire de )")
 #: the main clause's verb after a fronted participle and its subject: a lower-case word that
 #: does not continue a list of names
 VERB_NEXT = r"(?=(?!et |ou |de |du |des |d' )[a-zéèêàâîôû])"
@@ -268,11 +275,12 @@ PATTERNS: tuple[Pattern, ...] = (
                        rf"(?:à|en|au|dans) {DET}{FILL2}{S('o')}"),
             0.85, "le siège de X à Y", "Le siège de Danone à Paris sera vendu."),
     Pattern("organisation-at-place", Relation.HEADQUARTERED_IN,
-            re.compile(rf"{S('s')} (?:\( @m\d+ \) )?(?:à|en|au) {S('o')}"),
+            re.compile(rf"{FACILITY_GUARD}{S('s')} (?:\( @m\d+ \) )?(?:à|en|au) {S('o')}"),
             0.6, "an organisation directly followed by its place: X à Y",
             "Elle a étudié à l'université Harvard à Cambridge."),
     Pattern("organisation-of-place", Relation.HEADQUARTERED_IN,
-            re.compile(rf"(?<!d' )(?<!de )(?<!du )(?<!des ){S('s')} (?:de|d') {S('o')}"),
+            re.compile(rf"(?<!d' )(?<!de )(?<!du )(?<!des )(?<! à )(?<! la )(?<! au )"
+                       rf"(?<! l' ){S('s')} (?:de|d') {S('o')}"),
             0.55, "an organisation named with its place: X de Y",
             "Le fabricant Warid Telecom de Lahore a été vendu."),
     Pattern("organisation-described-at-place", Relation.HEADQUARTERED_IN,
