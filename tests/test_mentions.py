@@ -130,3 +130,15 @@ def test_trade_and_form_words_make_a_company(read, text, name):
 def test_a_loose_place_pattern_does_not_retype_a_place(read):
     extraction = read("La société est située sur Sand Hill Road à Menlo Park.")
     assert types_of(extraction).get("Sand Hill Road") != "Organization"
+
+
+def test_short_name_of_an_organisation_is_one_entity(read):
+    extraction = read("Hélion Énergies a publié ses comptes. Hélion prévoit de recruter.")
+    assert {m.referent.name for m in extraction.mentions if m.text == "Hélion"} == {
+        "Hélion Énergies"}
+
+
+def test_short_name_of_a_person_is_not_the_company(read):
+    extraction = read("La société Dupont Logistique recrute. M. Dupont a démissionné.")
+    assert {m.referent.name for m in extraction.mentions if m.text.endswith("Dupont")} != {
+        "Dupont Logistique"}

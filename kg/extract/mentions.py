@@ -362,6 +362,8 @@ def link_names(parsed: ParsedDocument, candidates: list[Candidate]) -> list[list
             target = _surname_target(candidates, keys, by_key, clusters, key)
         if target is None:
             target = _acronym_target(parsed, candidates, keys, by_key, k)
+        if target is None and len(words) <= 2:
+            target = _short_name_target(candidates, by_key, clusters, k, key)
         if target is None:
             target = len(clusters)
             clusters.append([])
@@ -387,6 +389,38 @@ def _surname_target(
                 votes.update(candidates[k].votes)
             if decide_type(votes) == EntityType.PERSON:
                 matches.add(cluster)
+    return matches.pop() if len(matches) == 1 else None
+
+
+_GENERIC_FIRST = {"maison", "groupe", "group", "laboratoires", "laboratoire", "banque",
+                  "societe", "compagnie", "editions", "fondation", "etablissements", "ets",
+                  "les", "la", "le", "cabinet", "agence", "studio", "studios"}
+
+
+def _short_name_target(
+    candidates: list[Candidate], by_key: dict[str, int], clusters: list[list[int]], k: int,
+    key: str,
+) -> int | None:
+    """"Hélion" after "Hélion Énergies", "Verdier" after "Maison Verdier": an organisation
+    named short. Only when exactly one organisation's name starts with the short form (or
+    ends with it after a generic word), and nothing says the short form is a person."""
+    if candidates[k].votes.get(EntityType.PERSON, 0) >= CUE_WEIGHT:
+        return None  # "M. Verdier": a person, whatever the company is called
+    words = key.split()
+    matches = set()
+    for other_key, cluster in by_key.items():
+        other = other_key.split()
+        if len(other) <= len(words):
+            continue
+        prefix = other[: len(words)] == words
+        suffix = other[-len(words):] == words and other[0] in _GENERIC_FIRST
+        if not (prefix or suffix):
+            continue
+        votes: Counter[EntityType] = Counter()
+        for j in clusters[cluster]:
+            votes.update(candidates[j].votes)
+        if decide_type(votes) in {EntityType.ORGANIZATION, EntityType.COMPANY}:
+            matches.add(cluster)
     return matches.pop() if len(matches) == 1 else None
 
 
@@ -444,7 +478,9 @@ def build_mentions(
 
 def _how_linked(key: str, rep_key: str) -> str:
     if rep_key.split()[-1] == key:
-        return "surname"
+        return "surname" if len(rep_key.split()) == 2 else "short name"
+    if rep_key.startswith(key + " "):
+        return "short name"
     return "acronym"
 
 
