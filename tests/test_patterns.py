@@ -222,3 +222,10 @@ def test_deputy_is_not_the_head(read):
 def test_implicit_role_needs_a_company_in_focus(read):
     found = facts_of(read("Le président, Emmanuel Macron, a reçu les syndicats."))
     assert not found
+
+
+def test_coordinated_subjects(read):
+    found = facts_of(read("La société Renault et le groupe Nissan ont racheté Mitsubishi "
+                          "Motors en 2016."))
+    assert ("Renault", "acquired", "Mitsubishi Motors") in found
+    assert ("Nissan", "acquired", "Mitsubishi Motors") in found

@@ -46,7 +46,9 @@ _CONJUNCT_AFTER = re.compile(
     r"(?: (?![@,.;:()]|(?:à|au|aux|en|dans|sur|pour|avec|par) )\S+){0,4}?)?"
     r" @m(\d+)"
 )
-_CONJUNCT_BEFORE = re.compile(r"@m(\d+)(?: ,| et| ou)+ $")
+_CONJUNCT_BEFORE = re.compile(
+    r"@m(\d+) (?:,|et|ou)(?: (?:le|la|les|l'|son|sa|ses|leur|leurs)(?: (?![@,.;:()])\S+){0,3})?$"
+)
 #: a fact found through a resolved pronoun or description is a little less certain
 RESOLUTION_FACTOR = {"pronoun": 0.9, "possessive": 0.9, "definite description": 0.8,
                      "implicit complement": 0.8}
@@ -203,13 +205,12 @@ def _with_conjuncts(text: str, match: re.Match[str], group: str) -> list[int]:
     while (more := _CONJUNCT_AFTER.match(rest)) is not None:
         ids.append(int(more.group(1)))
         rest = rest[more.end():]
-    if match.start(group) - 2 >= 0:
-        head = text[: match.start(group) - 2]  # text before "@m"
-        while (more := _CONJUNCT_BEFORE.search(head + " ")) is not None and head:
+    if match.start(group) - 2 == match.start():
+        # the slot opens the match: "A et B ont fondé", "A, B et C a ..."
+        head = text[: match.start()].rstrip()
+        while (more := _CONJUNCT_BEFORE.search(head)) is not None:
             ids.append(int(more.group(1)))
             head = head[: more.start()].rstrip()
-            if not head.endswith((",", "et", "ou")):
-                break
     return ids
 
 
