@@ -229,3 +229,10 @@ def test_coordinated_subjects(read):
                           "Motors en 2016."))
     assert ("Renault", "acquired", "Mitsubishi Motors") in found
     assert ("Nissan", "acquired", "Mitsubishi Motors") in found
+
+
+def test_a_ceo_announcing_a_takeover_is_not_the_buyer(read):
+    found = facts_of(read("Luca de Meo, le directeur général de Renault, a annoncé le rachat "
+                          "de Kinto."))
+    assert not any(f[0] == "Luca de Meo" and f[1] == "acquired" for f in found)
+    assert ("Luca de Meo", "ceoOf", "Renault") in found

@@ -125,6 +125,9 @@ def extract(parsed: ParsedDocument) -> DocumentExtraction:
         if subject is None or obj is None:
             continue
         relation = hit.relation
+        allowed = hit.pattern.subject_types
+        if allowed is not None and subject.entity_type not in allowed:
+            continue
         if hit.pattern.person_relation and subject.entity_type is EntityType.PERSON:
             relation = hit.pattern.person_relation
         fact = _fact(parsed, hit.pattern.extractor, relation, subject, obj, hit.sentence,

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from kg.extract import lexicon as lx
-from kg.model import Relation
+from kg.model import ORGANIZATION_TYPES, EntityType, Relation
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +28,8 @@ class Pattern:
     example: str  # a sentence of our own that the pattern is meant to read
     #: the relation to use when the subject is a person (e.g. "fait partie de": memberOf)
     person_relation: Relation | None = None
+    #: narrower subject types than the relation's domain, when the pattern needs them
+    subject_types: frozenset[EntityType] | None = None
 
 
 def S(name: str) -> str:
@@ -207,7 +209,9 @@ PATTERNS: tuple[Pattern, ...] = (
                        rf"a réalisé|réalise|a finalisé) (?:(?![@,;:.])\S+ ){{0,6}}?"
                        rf"(?:le rachat|l' acquisition|la reprise|l' achat) {DE} {FILL2}{S('o')}"),
             0.8, "X a annoncé (mardi) l'acquisition de Y",
-            "Capgemini a annoncé lundi l'acquisition d'Altran."),
+            "Capgemini a annoncé lundi l'acquisition d'Altran.",
+            # a CEO announcing a takeover speaks for the buyer, he does not buy
+            subject_types=ORGANIZATION_TYPES),
     Pattern("fronted-founded", Relation.FOUNDED_BY,
             re.compile(rf"^(?:{lx.FOUNDED_PARTICIPLE}) {YEAR}(?:(?:à|en) @m\d+ )?{YEAR}par "
                        rf"{DET}{FILL2}{S('o')}[^.;:]*? , {DET}(?:(?![@,;:.])\S+ ){{0,2}}?"
