@@ -142,3 +142,11 @@ def test_short_name_of_a_person_is_not_the_company(read):
     extraction = read("La société Dupont Logistique recrute. M. Dupont a démissionné.")
     assert {m.referent.name for m in extraction.mentions if m.text.endswith("Dupont")} != {
         "Dupont Logistique"}
+
+
+@pytest.mark.parametrize("text", [
+    "Vellay Lease emploie 300 personnes à Lyon.",
+    "Les actionnaires de Vellay Lease ont approuvé la fusion.",
+])
+def test_what_only_a_company_does(read, text):
+    assert types_of(read(text)).get("Vellay Lease") == "Company"

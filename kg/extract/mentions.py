@@ -245,6 +245,22 @@ _ROLE_OF = re.compile(
     rf"actionnaires?|ingénieurs?|chercheurs?|porte-parole|avocats?|équipes?)"
     rf"(?: [\w'-]+)? (?:de|d'|du|chez) (?:la |l' )?$"
 )
+#: what only a company does or has: "X emploie 300 personnes", "l'action X", "le capital de X"
+_COMPANY_AFTER = re.compile(
+    r"^ (?:, (?!@m)[^,;:.()]{1,80}? , )?(?:emploie|emploient|a réalisé un chiffre|réalise un "
+    r"chiffre|a levé|lève|levait|est cotée?|a publié ses (?:résultats|comptes|ventes)|"
+    r"publie ses (?:résultats|comptes)|compte (?:désormais |aujourd'hui )?\S+ "
+    r"(?:salariés|employés|clients|abonnés|magasins|usines)|exploite|commercialise|fabrique|"
+    r"a inauguré (?:une|son|sa) (?:usine|site)|a ouvert (?:un|une|son|sa) (?:bureau|usine|"
+    r"magasin|filiale)|a déposé le bilan|a été placée? en redressement|a licencié|"
+    r"a racheté|rachète|a acquis|acquiert)\b"
+)
+_COMPANY_BEFORE = re.compile(
+    r"(?:^| )(?:l' action|le titre|les actionnaires|le capital|les salariés|les employés|"
+    r"le chiffre d' affaires|les usines|l' usine|le siège social|les comptes|les résultats|"
+    r"la valorisation|la filiale|le rachat|l' acquisition|la cotation) (?:de |d' |du )?"
+    r"(?:la |l' )?$"
+)
 _LIST_AFTER_TYPE = re.compile(
     r"(?:tels? que|telles? que|comme|notamment|dont|à savoir|parmi lesquels|parmi lesquelles)"
     r" ((?:@m\d+ (?:, |et |ou |ainsi que )?)+)"
@@ -283,6 +299,8 @@ def type_candidates(parsed: ParsedDocument, candidates: list[Candidate]) -> None
                 if regex.search(after[:60]):
                     cand.votes[etype] += CUE_WEIGHT
                     break
+            if _COMPANY_AFTER.search(after[:140]) or _COMPANY_BEFORE.search(before[-40:]):
+                cand.votes[EntityType.COMPANY] += CUE_WEIGHT
             if _PERSON_BEFORE.search(before[-60:]) or _PERSON_APPOSITION.search(after[:60]):
                 cand.votes[EntityType.PERSON] += CUE_WEIGHT
             elif _ROLE_OF.search(before[-60:]) and not is_country(cand.text):
