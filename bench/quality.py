@@ -359,8 +359,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--gold", type=Path, nargs="*",
                         default=sorted((SHARED / "gold").glob("*.json"))
-                        + sorted((ROOT / "bench" / "data" / "gold").glob("*.json")),
-                        help="gold files (default: the shared sample and bench/data/gold)")
+                        + sorted((ROOT / "bench" / "data" / "gold").glob("*.json"))
+                        + sorted((ROOT / "bench" / "data2" / "gold").glob("*.json")),
+                        help="gold files (default: the shared sample and the development "
+                             "articles in bench/data and bench/data2; the held-out articles "
+                             "are scored with --gold bench/heldout/gold/*.json)")
     parser.add_argument("--dev", type=Path, default=SHARED / "dev" / "relx_fr_dev.jsonl")
     parser.add_argument("--relation-map", type=Path,
                         default=SHARED / "dev" / "relx_relation_map.tsv")
