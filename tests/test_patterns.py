@@ -236,3 +236,37 @@ def test_a_ceo_announcing_a_takeover_is_not_the_buyer(read):
                           "de Kinto."))
     assert not any(f[0] == "Luca de Meo" and f[1] == "acquired" for f in found)
     assert ("Luca de Meo", "ceoOf", "Renault") in found
+
+
+@pytest.mark.parametrize(("text", "wrong"), [
+    # a comma followed by a description is no coordination
+    ("Selon Antoine Leclerc, analyste chez Ludostat, le succès d'« Orbis » a convaincu.",
+     ("Antoine Leclerc", "worksFor", "Orbis")),
+    # "Basé à X, Y est dirigé par Z": X is no second organisation
+    ("Basé à Düsseldorf, le groupe Kornmann est dirigé depuis 2021 par Matthias Keller.",
+     ("Matthias Keller", "leads", "Düsseldorf")),
+    # the founders of a fronted participle are not what a later verb acquired
+    ("Fondé en 2011 par Maxime Garnier et Lucie Perrin, le studio Pixelune a été racheté en "
+     "2019 par l'éditeur Sorano Interactive.", ("Sorano Interactive", "acquired",
+                                                 "Maxime Garnier")),
+    # "qui" after an apposition holding a name belongs to that name
+    ("Il est contrôlé par Vautrin Investissements, la holding du milliardaire Philippe "
+     "Vautrin, qui a fondé l'opérateur Celtis en 2004.", ("Celtis", "foundedBy",
+                                                        "Vautrin Investissements")),
+])
+def test_syntax_that_must_not_invent(read, text, wrong):
+    assert wrong not in facts_of(read(text))
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("Le festival Game Sud, organisé du 17 au 19 octobre à Bordeaux par l'association "
+     "Aquitaine Jeux, attire les studios.", ("Game Sud", "organizedBy", "Aquitaine Jeux")),
+    ("Datavera appartient depuis 2021 au groupe d'édition juridique Legis & Cie, dit-on.",
+     ("Datavera", "subsidiaryOf", "Legis & Cie")),
+    ("Solvane est contrôlé à 55 % par le fonds Meridia Capital.",
+     ("Meridia Capital", "owns", "Solvane")),
+    ("Ariane, un modèle d'IA conçu par la start-up parisienne Synapsia, progresse.",
+     ("Synapsia", "develops", "Ariane")),
+])
+def test_participles_and_ownership(read, text, fact):
+    assert fact in facts_of(read(text))

@@ -41,10 +41,10 @@ __all__ = ["EXTRACTORS", "extract", "extract_all"]
 #: "X, Y ou Z"; "X et son frère Y"; "X et les producteurs de films Y": a short description
 #: may stand before a coordinated name
 _CONJUNCT_AFTER = re.compile(
-    r"^(?: ?,(?! et | ou )| et| ou| ainsi que| mais aussi| puis)+"
+    r"^(?: ,(?! et | ou ) @m(\d+)"  # "X, Y": a comma joins bare names only
+    r"|(?: ,)? (?:et|ou|ainsi que|mais aussi|puis)"  # "X et (les producteurs de films) Y"
     r"(?: (?:le|la|les|l'|son|sa|ses|leur|leurs)"
-    r"(?: (?![@,.;:()]|(?:à|au|aux|en|dans|sur|pour|avec|par) )\S+){0,4}?)?"
-    r" @m(\d+)"
+    r"(?: (?![@,.;:()]|(?:à|au|aux|en|dans|sur|pour|avec|par) )\S+){0,4}?)? @m(\d+))"
 )
 _CONJUNCT_BEFORE = re.compile(
     r"@m(\d+) (?:,|et|ou)(?: (?:le|la|les|l'|son|sa|ses|leur|leurs)(?: (?![@,.;:()])\S+){0,3})?$"
@@ -206,12 +206,18 @@ def _with_conjuncts(text: str, match: re.Match[str], group: str) -> list[int]:
             rest = rest[following.end():]
     ids = [ident]
     while (more := _CONJUNCT_AFTER.match(rest)) is not None:
-        ids.append(int(more.group(1)))
+        ids.append(int(more.group(1) or more.group(2)))
         rest = rest[more.end():]
     if match.start(group) - 2 == match.start():
         # the slot opens the match: "A et B ont fondé", "A, B et C a ..."
+        # the link next to the slot must be "et"/"ou": in "Basé à X, Y est dirigé", X is no
+        # second subject
         head = text[: match.start()].rstrip()
+        first = True
         while (more := _CONJUNCT_BEFORE.search(head)) is not None:
+            if first and more.group(0).split()[1] == ",":
+                break
+            first = False
             ids.append(int(more.group(1)))
             head = head[: more.start()].rstrip()
     return ids

@@ -66,7 +66,7 @@ def _salient(
         if mention.start_char in subjects:
             weight += 1.0
         if mention.entity_type is EntityType.COMPANY:
-            weight += 0.5
+            weight += 3.0  # "la société", "l'entreprise": a company, not an association
         scores[key] = scores.get(key, 0.0) + weight
         if mention.kind.value == "name" and (
             key not in latest or mention.end_char > latest[key].end_char

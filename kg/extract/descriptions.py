@@ -86,6 +86,8 @@ def facts(
                 if name.entity_type in PRODUCT_TYPES or name.entity_type is EntityType.PROJECT:
                     yield ("strategy-topic", Relation.CONCERNS, mention, name, sentence, 0.75)
         elif mention.entity_type is EntityType.EVENT:
+            if owner is None:
+                owner = _organised_by(parsed, end, by_id, spans)
             if owner is not None:
                 yield ("event-organizer", Relation.ORGANIZED_BY, mention, owner, sentence, 0.8)
             if _introduced(tokens, start):
@@ -163,6 +165,18 @@ def _subject_people(
         if inside & subjects or any(tokens[i].head in subjects and tokens[i].dep in
                                     {"appos", "flat:name", "flat"} for i in inside):
             people.append(mention)
+    # the speaker after the verb ("a déclaré X", "a assuré sur scène X") or the agent of
+    # a passive ("l'annonce a été faite ... par son directeur général, X")
+    for k, (start, _end) in spans.items():
+        mention = by_id.get(k)
+        if (mention is None or mention.entity_type is not EntityType.PERSON
+                or mention.sentence != sentence or mention in people):
+            continue
+        window = tokens[max(parsed.sentences[sentence].start, start - 4) : start]
+        if any(t.lemma.lower() in _SPEAKING_VERBS and t.pos == "VERB" for t in window[-3:]) or (
+            any(t.text.lower() == "par" for t in window)
+        ):
+            people.append(mention)
     if people or subjects:
         return people
     # the parser found no subject: a person named first, before the verb, outside any
@@ -177,6 +191,28 @@ def _subject_people(
                 and (preceding is None or preceding.pos not in {"ADP", "DET"})):
             return [mention]
     return []
+
+
+def _organised_by(
+    parsed: ParsedDocument, end: int, by_id: dict[int, Mention],
+    spans: dict[int, tuple[int, int]],
+) -> Mention | None:
+    """"la conférence X, organisée le 2 décembre à Nantes par l'association Y": Y."""
+    tokens = parsed.tokens
+    sentence = tokens[end - 1].sent
+    stop = min(parsed.sentences[sentence].end, end + 16)
+    organised = next((i for i in range(end, stop) if tokens[i].lemma.lower() in
+                      {"organiser", "co-organiser"}), None)
+    if organised is None:
+        return None
+    by_agent = next((i for i in range(organised, stop) if tokens[i].text.lower() == "par"),
+                    None)
+    if by_agent is None:
+        return None
+    candidates = sorted((start, k) for k, (start, _e) in spans.items()
+                        if by_agent < start <= by_agent + 6 and k in by_id
+                        and by_id[k].entity_type in ORGANIZATION_TYPES)
+    return by_id[candidates[0][1]] if candidates else None
 
 
 def _precedents(

@@ -217,7 +217,9 @@ PRODUCT_FAMILY_NOUNS = (
     r"assistants?|chatbots?|réseaux sociaux|messageries?|moteurs? de recherche|navigateurs?|"
     r"suites?|systèmes? d' exploitation|consoles?|processeurs?|voitures?|véhicules?|"
     r"boîtiers?|capteurs?|robots?|drones?|montres?|lunettes?|casques?|tablettes?|"
-    r"ordinateurs?|serveurs?|batteries?|médicaments?|vaccins?"
+    r"ordinateurs?|serveurs?|batteries?|médicaments?|vaccins?|candidats?-médicaments?|"
+    r"moteurs?|licences?|franchises?|sacs?|parfums?|montres?|collections?|cartes?|"
+    r"abonnements?|forfaits?|offres?"
 )
 #: roles that, without a complement ("le PDG, X"), belong to the organisation in focus;
 #: "président" or "chef" alone are left out: they are as often political as corporate

@@ -162,6 +162,7 @@ def name_candidates(parsed: ParsedDocument) -> list[Candidate]:
         ):
             candidates.append(cand)
         i = max(j, i + 1)
+    candidates = _merge_split_names(parsed, candidates)
     quoted = _quoted_names(parsed)
     # a quoted title replaces the pieces of it the NER found ("« Cap 2030 »", not "Cap")
     candidates = [c for c in candidates
@@ -176,6 +177,25 @@ def name_candidates(parsed: ParsedDocument) -> list[Candidate]:
             kept.append(cand)
             last_end = cand.end
     return kept
+
+
+def _merge_split_names(parsed: ParsedDocument, candidates: list[Candidate]) -> list[Candidate]:
+    """The NER sometimes cuts a name in two ("Aquitaine" + "Jeux"): a piece it left unlabelled
+    that directly follows a name joins it."""
+    candidates = sorted(candidates, key=lambda c: c.start)
+    merged: list[Candidate] = []
+    for cand in candidates:
+        last = merged[-1] if merged else None
+        if (last is not None and cand.start == last.end and cand.sentence == last.sentence
+                and cand.ner in {"", "MISC"} and last.ner != "PER"
+                # "le groupe de BTP Sorelis": an acronym before a name is a modifier
+                and not (last.end - last.start == 1 and last.text.isupper())):
+            joined = _candidate(parsed, last.start, cand.end, last.ner)
+            if joined is not None:
+                merged[-1] = joined
+                continue
+        merged.append(cand)
+    return merged
 
 
 _OPENING = {"«", "\"", "“"}
@@ -541,7 +561,9 @@ def description_spans(parsed: ParsedDocument) -> list[tuple[int, int, EntityType
                 if _STRATEGY_HEAD.match(phrase):
                     hit = (width, EntityType.STRATEGY)
                     break
-            if hit is None or tokens[sentence.start + i].pos not in {"NOUN", "PROPN"}:
+            if hit is None or tokens[sentence.start + i].pos not in {"NOUN", "PROPN"} or (
+                i > 0 and words[i - 1] in {"de", "des", "du", "d'"}  # "centre de congrès"
+            ):
                 i += 1
                 continue
             width, etype = hit

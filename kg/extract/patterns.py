@@ -49,8 +49,11 @@ ADJ += r"fondateur|fondatrice|cofondateur|cofondatrice|et|-) )*"
 COMMA = r"(?:, )?"
 #: between a subject and its verb: nothing, a comma, or an apposition between commas
 #: ("Google, filiale d'Alphabet, a lancé ..."): the verb's subject is the first name
-APPOS = (r"(?:, (?:(?:(?!@m)[^,;:.()\"]{1,80}? , ){1,2}|(?:la |le |l' |un |une |les )"
+APPOS = (r"(?:, (?:(?:(?!@m)[^,;:.()\"]{1,80}? , ){1,2}(?!qui )|"
+         r"(?:(?!@m)[^,;:.()\"@]{1,80}? , ){1,2}(?=qui )|(?:la |le |l' |un |une |les )"
          r"[^,;:.()\"@]{1,60}? (?=qui ))?)?")
+#: (before "qui", an apposition holding a name hands the relative clause to that name:
+#: "X, la holding du milliardaire Y, qui a fondé Z": Y founded Z)
 #: (an apposition describes the subject: it never starts with another name, which would be
 #: an enumeration, "l'association X, Y, directrice de Z, a présenté")
 #: "l'usine d'X à Y", "le bureau de X à Y": a site of X, not its seat
@@ -256,13 +259,27 @@ PATTERNS: tuple[Pattern, ...] = (
             0.75, "X fait partie de Y", "Le label Motown fait partie du groupe Universal.",
             person_relation=Relation.MEMBER_OF),
     Pattern("own-verb", Relation.OWNS,
-            re.compile(rf"{S('s')} {APPOS}(?:qui )?(?:{lx.OWN_VERBS}) {DET}"
+            re.compile(rf"{S('s')} {APPOS}(?:qui )?(?:{lx.OWN_VERBS}) {ADV}{DET}"
                        rf"(?:(?!participation|part|parts|\d)\S+ ){{0,2}}?{S('o')}"),
             0.7, "X possède Y", "LVMH possède Tiffany depuis 2021."),
     Pattern("owned-by", Relation.OWNS,
             re.compile(rf"{S('o')} {COMMA}(?:est |était |, )?(?:{lx.OWNED_PARTICIPLE}) "
-                       rf"(?:à 100 % )?(?:par|à) {DET}{FILL2}{S('s')}"),
+                       rf"(?:(?:à|majoritairement|à hauteur de) (?:[5-9]\d|100) % )?(?:par|à) "
+                       rf"{DET}{FILL2}{S('s')}"),
             0.75, "Y, détenu par X", "YouTube, détenu par Google, modifie ses règles."),
+    Pattern("belongs-to-group", Relation.SUBSIDIARY_OF,
+            re.compile(rf"{S('s')} {APPOS}(?:qui )?(?:appartient|appartenait|appartiendra) "
+                       rf"(?:depuis \S+ |désormais |aussi )?(?:au|à la|à l') "
+                       rf"(?:groupe |holding |géant |conglomérat )?(?:(?![@,;:.()])\S+ ){{0,3}}?"
+                       rf"{S('o')}"),
+            0.75, "X appartient (depuis 2021) au groupe Y",
+            "Datavera appartient depuis 2021 au groupe d'édition Legis."),
+    Pattern("organized-by", Relation.ORGANIZED_BY,
+            re.compile(rf"{S('s')} , (?:organisée?s?|co-organisée?s?) (?:(?![@,;:.()])\S+ ){{0,6}}?"
+                       rf"(?:(?:à|en) @m\d+ (?:(?![@,;:.()])\S+ ){{0,3}}?)?par {DET}{LONGFILL}"
+                       rf"{S('o')}"),
+            0.8, "Y, organisé le 2 décembre à Nantes par X",
+            "Le salon VivaTech, organisé à Paris par Publicis, ouvre demain."),
     Pattern("owner-noun", Relation.OWNS,
             re.compile(rf"{S('s')} , {DET}{FILL2}propriétaire {DE} {FILL2}{S('o')}"),
             0.8, "X, propriétaire de Y", "Bolloré, propriétaire de Canal+, a réagi."),
@@ -347,14 +364,20 @@ PATTERNS: tuple[Pattern, ...] = (
             re.compile(rf"{S('s')} {APPOS}(?:qui )?(?:{lx.DEVELOP_VERBS}) {DET}{FILL}{S('o')}"),
             0.75, "X développe Y", "Google développe Gemini."),
     Pattern("developed-by", Relation.DEVELOPS,
-            re.compile(rf"{S('o')} {COMMA}(?:{DET}{FILL2}, )?(?:a été |est |sera |qui a été )?"
-                       rf"(?:{lx.DEVELOPED_PARTICIPLE}) {YEAR}par {DET}{FILL2}{S('s')}"),
+            re.compile(rf"{S('o')} {COMMA}(?:{DET}(?:(?![@,;:.()])\S+ ){{0,5}}?(?:, )?)?"
+                       rf"(?:a été |est |sera |qui a été )?(?:{lx.DEVELOPED_PARTICIPLE}) {YEAR}"
+                       rf"par {DET}{LONGFILL}{S('s')}"),
             0.8, "Y, développé par X", "Gemini, développé par Google, répond."),
     Pattern("product-apposition", Relation.PRODUCT_OF,
             re.compile(rf"{S('s')} , {DET}{ADJ}(?:{lx.PRODUCT_FAMILY_NOUNS}|"
                        rf"{lx.AI_MODEL_NOUNS}|{lx.SOFTWARE_NOUNS}|{lx.PRODUCT_NOUNS}) "
-                       rf"(?:\S+ ){{0,3}}?{DE} {S('o')}"),
+                       rf"(?:(?![@,;:.()])\S+ ){{0,5}}?{DE} {S('o')}"),
             0.8, "X, le chatbot de Y", "ChatGPT, le chatbot d'OpenAI, progresse."),
+    Pattern("product-then-owner", Relation.PRODUCT_OF,
+            re.compile(rf"{S('s')} , {S('o')} (?:(?![@,;:.()])\S+ )?(?:{lx.PRODUCT_FAMILY_NOUNS})"
+                       rf"(?= |$)"),
+            0.75, "X, son produit phare (possessive resolved to the owner)",
+            "Le laboratoire mise sur GNX-201, son candidat-médicament."),
     Pattern("product-of-noun", Relation.PRODUCT_OF,
             re.compile(rf"(?:{lx.PRODUCT_FAMILY_NOUNS}) (?:\S+ )?{S('s')} {DE} {S('o')}"),
             0.75, "le modèle X de Y", "Le modèle Gemini de Google progresse."),
@@ -370,8 +393,7 @@ PATTERNS: tuple[Pattern, ...] = (
             0.8, "les produits de Y tels que X", "Les services de Google comme Gmail ou Maps."),
     Pattern("owner-product", Relation.PRODUCT_OF,
             re.compile(rf"{S('o')} (?:propres? |nouveaux? |nouvelles? |derniers? |dernières? )?"
-                       rf"(?:{lx.PRODUCT_FAMILY_NOUNS})(?: (?:d' ia|d' intelligence "
-                       rf"artificielle|de langage|phares?|vedettes?|open source))? (?:, )?"
+                       rf"(?:{lx.PRODUCT_FAMILY_NOUNS})(?: (?![@,;:.()\"])\S+){{0,4}}? (?:, )?"
                        rf"(?:(?:baptisée?s?|appelée?s?|nommée?s?|dénommée?s?) )?{S('s')}"),
             0.75, "son modèle X (possessive resolved to the owner)",
             "Mistral AI a présenté ses modèles Mixtral."),
