@@ -270,3 +270,28 @@ def test_syntax_that_must_not_invent(read, text, wrong):
 ])
 def test_participles_and_ownership(read, text, fact):
     assert fact in facts_of(read(text))
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("Basée à Bilbao, la société Ventura Energía investit dans l'éolien.",
+     ("Ventura Energía", "headquarteredIn", "Bilbao")),
+    ("Le Crédit Alpin, banque régionale basée à Grenoble, recrute.",
+     ("Crédit Alpin", "headquarteredIn", "Grenoble")),
+    ("Le siège de Payvia sera installé à Lyon.", ("Payvia", "headquarteredIn", "Lyon")),
+    ("Le distributeur Kornmann a mis la main sur l'enseigne Frais & Cie.",
+     ("Kornmann", "acquired", "Frais & Cie")),
+    ("La banque BAO, qui dispose aussi d'un bureau à Luxembourg, est présidée depuis 2019 par "
+     "Yann Le Goff.", ("Yann Le Goff", "leads", "BAO")),
+    ("Nicolas Bertin a cofondé Datavera en 2014 avec Samira Khelifi.",
+     ("Datavera", "foundedBy", "Samira Khelifi")),
+    ("La société Genolys a signé un accord de licence avec le laboratoire Kessler Pharma.",
+     ("Genolys", "partnerOf", "Kessler Pharma")),
+    ("Le studio Pixelune a dévoilé samedi son nouveau jeu, « Les Marées de Brume ».",
+     ("Pixelune", "released", "Les Marées de Brume")),
+    ("Hélène Castel, présidente du directoire de Castel & Fils, a pris la parole.",
+     ("Hélène Castel", "ceoOf", "Castel & Fils")),
+    ("La société de biotechnologie nantaise Genolys recrute.",
+     ("Genolys", "headquarteredIn", "Nantes")),
+])
+def test_more_agency_style_constructions(read, text, fact):
+    assert fact in facts_of(read(text))

@@ -81,7 +81,8 @@ _NOUNS = (rf"{lexicon.COMPANY_NOUNS}|{lexicon.ORGANIZATION_NOUNS}|spécialistes?
           rf"champions?|acteurs?|pionniers?|numéro un|jeunes? pousses?|pépites?")
 #: "le spécialiste français des logiciels industriels X", "le russe X", "l'éditeur allemand X"
 _BEFORE = re.compile(
-    rf"(?:^| )(?:le|la|l'|les|un|une|des|du|au|aux) (?:(?![@,;:.()])\S+ )?(?P<adj>{_ADJECTIVE})"
+    rf"(?:^| )(?:le|la|l'|les|un|une|des|du|au|aux) (?:(?![@,;:.()])\S+ ){{0,3}}?"
+    rf"(?P<adj>{_ADJECTIVE})"
     rf"(?: (?![@,;:.()])\S+){{0,4}}? @m(?P<s>\d+)(?= |$)"
 )
 #: "X, une start-up lyonnaise", "X, le groupe américain"

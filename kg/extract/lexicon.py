@@ -108,6 +108,7 @@ ROLE_NOUNS: tuple[tuple[str, Relation], ...] = (
      r"directeur général|directrice générale|dg|patron|patronne|chief executive officer|"
      r"administrateur délégué|administratrice déléguée",
      Relation.CEO_OF),
+    (r"président du directoire|présidente du directoire", Relation.CEO_OF),
     (r"président|présidente|chairman|président du conseil(?: d' administration| de surveillance)?|"
      r"présidente du conseil(?: d' administration| de surveillance)?",
      Relation.CHAIR_OF),
@@ -148,7 +149,9 @@ ACQUIRE_VERBS = (
     r"ont acquis|acquiert|acquièrent|acquit|va acquérir|vont acquérir|a acheté|ont acheté|"
     r"achète|achètent|s' offre|s' est offert|a repris|reprend|a absorbé|absorbe|"
     r"a finalisé le rachat d'|a finalisé l' acquisition d'|a annoncé le rachat d'|"
-    r"a annoncé l' acquisition d'"
+    r"a annoncé l' acquisition d'|a mis la main sur|met la main sur|mettra la main sur|"
+    r"s' est emparée? de|s' empare de|a pris le contrôle de|prend le contrôle de|"
+    r"a racheté la totalité de|a avalé|avale"
 )
 ACQUIRED_PARTICIPLE = r"rachetée?s?|acquise?s?|achetée?s?|reprise?s?|absorbée?s?"
 OWN_VERBS = r"possède|possèdent|détient|détiennent|contrôle|contrôlent|possédait|détenait"
@@ -171,7 +174,7 @@ DEVELOPED_PARTICIPLE = (
 )
 HQ_CUES = (
     r"basée?s? à|basée?s? en|basée?s? au|installée?s? à|implantée?s? à|établie?s? à|"
-    r"situé(?:e|s|es)? à|"
+    r"situé(?:e|s|es)? à|installée?s? en|implantée?s? en|"
     r"dont le siège (?:social )?(?:est|reste|se trouve|demeure) (?:situé )?(?:à|en|au)|"
     r"qui a son siège (?:à|en|au)|ayant son siège (?:à|en|au)|"
     r"a son siège (?:social )?(?:à|en|au)|siège (?:social )?(?:à|en|au)|"
@@ -185,7 +188,8 @@ PARTNER_CUES = (
     r"s' associe (?:à|avec)|s' associent (?:à|avec)|s' est associée? (?:à|avec)|"
     r"s' allie (?:à|avec)|s' est alliée? (?:à|avec)|a noué un partenariat avec|"
     r"ont noué un partenariat|a signé un partenariat avec|ont signé un partenariat|"
-    r"en partenariat avec|partenaire (?:de|d')|collabore avec|collaborent avec|"
+    r"en partenariat avec|en coentreprise avec|partenaire (?:de|d')|collabore avec|"
+    r"collaborent avec|s' est (?:\S+ ){0,2}?associée? (?:à|avec)|"
     r"a conclu un accord avec|ont conclu un accord|coopère avec"
 )
 SPEECH_VERBS = (

@@ -108,8 +108,11 @@ def _capital_before_preposition(tokens: tuple[Token, ...], start: int, end: int)
     return False
 
 
-def _candidate(parsed: ParsedDocument, start: int, end: int, ner: str) -> Candidate | None:
-    start, end = _trim(parsed, start, end)
+def _candidate(
+    parsed: ParsedDocument, start: int, end: int, ner: str, *, trim: bool = True
+) -> Candidate | None:
+    if trim:
+        start, end = _trim(parsed, start, end)
     if start >= end:
         return None
     tokens = parsed.tokens[start:end]
@@ -120,8 +123,12 @@ def _candidate(parsed: ParsedDocument, start: int, end: int, ner: str) -> Candid
         return None
     if all(w.isdigit() for w in words):
         return None
-    text = parsed.document.text[tokens[0].idx : tokens[-1].end]
-    return Candidate(start, end, tokens[0].sent, text, tokens[0].idx, tokens[-1].end, ner)
+    end_char = tokens[-1].end
+    sentence = parsed.sentences[tokens[0].sent]
+    if end == sentence.end and tokens[-1].text.endswith(".") and len(tokens[-1].text) > 1:
+        end_char -= 1  # "Frais & Cie." at the end of a sentence: the stop is the sentence's
+    text = parsed.document.text[tokens[0].idx : end_char]
+    return Candidate(start, end, tokens[0].sent, text, tokens[0].idx, end_char, ner)
 
 
 def name_candidates(parsed: ParsedDocument) -> list[Candidate]:
@@ -200,8 +207,10 @@ def _merge_split_names(parsed: ParsedDocument, candidates: list[Candidate]) -> l
 
 _OPENING = {"«", "\"", "“"}
 _CLOSING = {"»", "\"", "”"}
-_QUOTED_AFTER = re.compile(rf"(?:^| )(?:{'|'.join(p for p, _ in lexicon.TYPE_NOUNS)})"
-                           rf"(?: [\w'-]+)?$")
+_QUOTED_AFTER = re.compile(
+    rf"(?:^| )(?:{'|'.join(p for p, _ in lexicon.TYPE_NOUNS)}|{lexicon.PRODUCT_FAMILY_NOUNS})"
+    rf"(?: [\w'-]+)?(?: ,)?$"
+)
 
 
 def _quoted_names(parsed: ParsedDocument) -> list[Candidate]:
@@ -220,7 +229,8 @@ def _quoted_names(parsed: ParsedDocument) -> list[Candidate]:
         before = " ".join(normalise_word(t.text) for t in tokens[sentence.start : i])
         if not _QUOTED_AFTER.search(before):
             continue
-        cand = _candidate(parsed, i + 1, end, "")
+        # a title keeps its article: « Les Marées de Brume »
+        cand = _candidate(parsed, i + 1, end, "", trim=False)
         if cand is not None:
             found.append(cand)
     return found
@@ -241,8 +251,9 @@ _APPOSITION_ADJECTIVES = (
     r"vaste|influent|influente|discret|discrète|géant|géante|fameux|fameuse"
 )
 _TYPE_APPOSITION = [
+    # not when a name follows the noun: "Basée à X, la société Y" types Y, not X
     (re.compile(rf"^ ?, (?:(?:un|une|le|la|l'|les|des|ce|cette) )?"
-                rf"(?:(?:{_APPOSITION_ADJECTIVES}) )?(?:{pattern})\b"), etype)
+                rf"(?:(?:{_APPOSITION_ADJECTIVES}) )?(?:{pattern})\b(?! (?:[\w'-]+ )?@m)"), etype)
     for pattern, etype in lexicon.TYPE_NOUNS
 ]
 _TYPE_COPULA = [
@@ -277,7 +288,8 @@ _COMPANY_AFTER = re.compile(
 )
 _COMPANY_BEFORE = re.compile(
     r"(?:^| )(?:l' action|le titre|les actionnaires|le capital|les salariés|les employés|"
-    r"le chiffre d' affaires|les usines|l' usine|le siège social|les comptes|les résultats|"
+    r"le chiffre d' affaires|les usines|l' usine|le siège social|le siège|les comptes|"
+    r"les résultats|"
     r"la valorisation|la filiale|le rachat|l' acquisition|la cotation) (?:de |d' |du )?"
     r"(?:la |l' )?$"
 )

@@ -49,8 +49,8 @@ ADJ += r"fondateur|fondatrice|cofondateur|cofondatrice|et|-) )*"
 COMMA = r"(?:, )?"
 #: between a subject and its verb: nothing, a comma, or an apposition between commas
 #: ("Google, filiale d'Alphabet, a lancé ..."): the verb's subject is the first name
-APPOS = (r"(?:, (?:(?:(?!@m)[^,;:.()\"]{1,80}? , ){1,2}(?!qui )|"
-         r"(?:(?!@m)[^,;:.()\"@]{1,80}? , ){1,2}(?=qui )|(?:la |le |l' |un |une |les )"
+APPOS = (r"(?:(?:\( [^()]{1,60} \) )?, (?:(?:(?!@m)[^,;:.\"]{1,80}? , ){1,2}(?!qui )|"
+         r"(?:(?!@m)[^,;:.\"@]{1,80}? , ){1,2}(?=qui )|(?:la |le |l' |un |une |les )"
          r"[^,;:.()\"@]{1,60}? (?=qui ))?)?")
 #: (before "qui", an apposition holding a name hands the relative clause to that name:
 #: "X, la holding du milliardaire Y, qui a fondé Z": Y founded Z)
@@ -171,9 +171,9 @@ PATTERNS: tuple[Pattern, ...] = (
                        rf"{ADV}(?:à la tête|aux commandes) {DE} {FILL}{S('o')}"),
             0.85, "X est (nommé) à la tête de Y", "Luca de Meo a été nommé à la tête de Renault."),
     Pattern("led-by", Relation.LEADS,
-            re.compile(rf"{S('o')} (?:, |est |était |a été |sera |, qui est )"
-                       rf"(?:dirigée?s?|présidée?s?|pilotée?s?) (?:depuis \S+ )?par {FILL2}"
-                       rf"{S('s')}"),
+            re.compile(rf"{S('o')} {APPOS}(?:qui )?(?:est |était |a été |sera |reste )?"
+                       rf"(?:dirigée?s?|présidée?s?|pilotée?s?) {ADV}(?:depuis \S+ )?par "
+                       rf"{DET}{FILL2}{S('s')}"),
             0.8, "Y, dirigé par X", "Airbus, dirigé par Guillaume Faury, a livré ses avions."),
     Pattern("works-for-verb", Relation.WORKS_FOR,
             re.compile(rf"{S('s')} {APPOS}(?:qui )?(?:travaille|travaillait|a travaillé|"
@@ -197,6 +197,11 @@ PATTERNS: tuple[Pattern, ...] = (
                        rf"réseaux?|divisions?|branches?|unités?|marques?) (?:\S+ ){{0,3}}?"
                        rf"(?:de|du|d') {S('o')}"),
             0.6, "X, un réseau de télévision de Y", "Arte, une chaîne de France Télévisions."),
+    Pattern("cofounded-with", Relation.FOUNDED_BY,
+            re.compile(rf"(?:a cofondé|a co-fondé|a fondé|a créé|avait fondé|avait cofondé) "
+                       rf"{DET}{FILL2}{S('s')} (?:en \d{{4}} )?avec {DET}{FILL2}{S('o')}"),
+            0.8, "X a cofondé Y avec Z (Z is a founder too)",
+            "Nicolas Bertin a cofondé Datavera en 2014 avec Samira Khelifi."),
     Pattern("founded-by-active", Relation.FOUNDED_BY,
             re.compile(rf"{S('o')} {APPOS}(?:qui )?(?:{lx.FOUND_VERBS}) {YEAR}{DET}{FILL2}"
                        rf"{S('s')}"),
@@ -291,8 +296,18 @@ PATTERNS: tuple[Pattern, ...] = (
             re.compile(rf"{S('s')} {APPOS}(?:qui )?(?:est |était |qui est )?(?:{lx.HQ_CUES}) "
                        rf"{DET}{FILL2}{S('o')}"),
             0.85, "X, basé à Y / dont le siège est à Y", "Doctolib, basée à Paris, recrute."),
+    Pattern("headquarters-described", Relation.HEADQUARTERED_IN,
+            re.compile(rf"{S('s')} (?:\( [^()]{{1,60}} \) )?, {DET}(?:(?![@,;:.()])\S+ ){{1,5}}?"
+                       rf"(?:{lx.HQ_CUES}) {DET}{FILL2}{S('o')}"),
+            0.8, "X, banque régionale basée à Y", "Le Crédit Agricole, banque basée à Paris."),
+    Pattern("fronted-headquarters", Relation.HEADQUARTERED_IN,
+            re.compile(rf"^(?:basée?s?|installée?s?|implantée?s?|établie?s?|située?s?) "
+                       rf"(?:à|en|au) {S('o')}[^.;:]*? , {DET}(?:(?![@,;:.])\S+ ){{0,2}}?"
+                       rf"{S('s')} {VERB_NEXT}"),
+            0.8, "Basée à X, Y ...", "Basée à Bilbao, Iberdrola investit."),
     Pattern("headquarters-noun", Relation.HEADQUARTERED_IN,
-            re.compile(rf"siège (?:social )?{DE} {S('s')} (?:est |se trouve |, situé )?"
+            re.compile(rf"siège (?:social )?{DE} {S('s')} (?:(?:est|sera|restera|reste|"
+                       rf"se trouve|se trouvera|demeure) (?:installée? |situé )?|, situé )?"
                        rf"(?:à|en|au|dans) {DET}{FILL2}{S('o')}"),
             0.85, "le siège de X à Y", "Le siège de Danone à Paris sera vendu."),
     Pattern("organisation-at-place", Relation.HEADQUARTERED_IN,
@@ -334,8 +349,9 @@ PATTERNS: tuple[Pattern, ...] = (
                        rf"(?:(?![@,;:.])\S+ ){{0,2}}?"
                        rf"(?:signé|conclu|noué|scellé|officialisé|signer|conclure|nouer) "
                        rf"(?:un |une )?(?:nouveau |nouvel |vaste |important )?(?:partenariat|"
-                       rf"accord de partenariat|alliance|accord de coopération)(?: \S+){{0,2}}? "
-                       rf"avec {DET}{FILL2}{S('o')}"),
+                       rf"accord de partenariat|alliance|accord de coopération|accord de licence|"
+                       rf"accord de distribution|accord de collaboration|accord stratégique)"
+                       rf"(?: \S+){{0,2}}? avec {DET}{FILL2}{S('o')}"),
             0.8, "X a (par ailleurs) signé un partenariat avec Y",
             "La SNCF a par ailleurs signé un partenariat avec Alstom."),
     Pattern("joint-partnership", Relation.PARTNER_OF,
@@ -357,9 +373,16 @@ PATTERNS: tuple[Pattern, ...] = (
             0.8, "un partenariat entre X et Y", "Un partenariat entre Orange et Mistral AI."),
     # --- products ----------------------------------------------------------------------------
     Pattern("release-verb", Relation.RELEASED,
-            re.compile(rf"{S('s')} {APPOS}(?:qui )?(?:{lx.RELEASE_VERBS}) (?:{YEAR})?{DET}"
-                       rf"{FILL}{S('o')}"),
+            re.compile(rf"{S('s')} {APPOS}(?:qui )?(?:{lx.RELEASE_VERBS}) (?:{YEAR})?"
+                       rf"(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier) )?{DET}"
+                       rf"(?:(?:@m\d+ )?{FILL}(?:, )?(?:\" )?)?{S('o')}"),
             0.75, "X lance / dévoile / publie Y", "OpenAI a lancé GPT-4 en mars."),
+    Pattern("named-product", Relation.DEVELOPS,
+            re.compile(rf"{S('s')} {APPOS}(?:qui )?(?:{lx.DEVELOP_VERBS}|{lx.RELEASE_VERBS}) "
+                       rf"(?:(?![@;:.()])\S+ ){{1,8}}?, (?:baptisée?s?|appelée?s?|nommée?s?|"
+                       rf"dénommée?s?) (?:\" )?{S('o')}"),
+            0.75, "X développe un avion ..., baptisé Y",
+            "Airbus développe un avion, baptisé ZEROe."),
     Pattern("develop-verb", Relation.DEVELOPS,
             re.compile(rf"{S('s')} {APPOS}(?:qui )?(?:{lx.DEVELOP_VERBS}) {DET}{FILL}{S('o')}"),
             0.75, "X développe Y", "Google développe Gemini."),
