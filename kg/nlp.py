@@ -23,11 +23,32 @@ ABBREVIATIONS = ("Inc.", "Corp.", "Ltd.", "Co.", "Cie.", "S.A.", "S.A.S.", "N.V.
                  "Jr.", "Sr.", "St.", "Dr.", "Pr.", "Mr.", "Mrs.", "Me.")
 
 
+_OPENING_QUOTES = {"«", "“", "‹"}
+
+
+def _register_components() -> None:
+    from spacy.language import Language
+
+    if "kg_opening_quotes" in Language.factories:
+        return
+
+    @Language.component("kg_opening_quotes")
+    def opening_quotes(doc: Doc) -> Doc:
+        """An opening quote after a full stop opens the next sentence, it does not close
+        the previous one (the sentencizer keeps it with the stop)."""
+        for token in doc[1:-1]:
+            if token.text in _OPENING_QUOTES and token.nbor(-1).text in {".", "!", "?", "…"}:
+                token.is_sent_start = True
+                token.nbor(1).is_sent_start = False
+        return doc
+
+
 @functools.cache
 def load_model(name: str = DEFAULT_MODEL) -> Language:
     """Load (once per process) the installed spaCy pipeline ``name``. Never downloads."""
     import spacy
 
+    _register_components()
     try:
         nlp = spacy.load(name, exclude=["senter"])
     except OSError as error:
@@ -38,6 +59,7 @@ def load_model(name: str = DEFAULT_MODEL) -> Language:
     # Punctuation decides sentence ends; the statistical parser alone splits sentences at
     # capitalised foreign words ("Projet Open | Compute"), which breaks evidence sentences.
     nlp.add_pipe("sentencizer", before="parser")
+    nlp.add_pipe("kg_opening_quotes", after="sentencizer")
     # company-form abbreviations keep their full stop, so "Acme Corp. a publié" is one sentence
     for abbreviation in ABBREVIATIONS:
         nlp.tokenizer.add_special_case(abbreviation, [{"ORTH": abbreviation}])

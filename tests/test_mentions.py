@@ -150,3 +150,17 @@ def test_short_name_of_a_person_is_not_the_company(read):
 ])
 def test_what_only_a_company_does(read, text):
     assert types_of(read(text)).get("Vellay Lease") == "Company"
+
+
+def test_opening_quote_starts_the_next_sentence(read):
+    extraction = read("Le groupe Kornmann va bien. « Nous sommes prêts », a déclaré M. Keller.")
+    first = extraction.document.text.split(". ")[0] + "."
+    assert any(m.sentence == 1 for m in extraction.mentions if m.text == "Keller")
+    assert first == "Le groupe Kornmann va bien."
+
+
+def test_speaker_after_the_verb_spoke_at_the_event(read):
+    found = facts_of(read("Le groupe Kornmann va bien. « Nous sommes prêts », a déclaré "
+                          "Matthias Keller lors d'une conférence téléphonique avec des "
+                          "analystes."))
+    assert ("Matthias Keller", "spokeAt", "conférence téléphonique avec des analystes") in found

@@ -135,10 +135,10 @@ def _root(parsed: ParsedDocument, sentence: int) -> int | None:
 
 
 def _speaking(parsed: ParsedDocument, sentence: int) -> bool:
-    root = _root(parsed, sentence)
-    if root is None:
-        return False
-    return parsed.tokens[root].lemma.lower() in _SPEAKING_VERBS
+    """A verb of saying in the sentence ("a déclaré X lors de ...")."""
+    s = parsed.sentences[sentence]
+    return any(t.pos == "VERB" and t.lemma.lower() in _SPEAKING_VERBS
+               for t in parsed.tokens[s.start : s.end])
 
 
 def _subject_people(
@@ -149,11 +149,9 @@ def _subject_people(
     subject noun ("le PDG de X, Y, a déclaré")."""
     tokens = parsed.tokens
     root = _root(parsed, sentence)
-    if root is None:
-        return []
-    subjects = {t.i for t in tokens[parsed.sentences[sentence].start:
-                                    parsed.sentences[sentence].end]
-                if t.head == root and t.dep.startswith("nsubj")}
+    subjects = set() if root is None else {
+        t.i for t in tokens[parsed.sentences[sentence].start : parsed.sentences[sentence].end]
+        if t.head == root and t.dep.startswith("nsubj")}
     people = []
     for k, (start, end) in spans.items():
         mention = by_id.get(k)
@@ -172,7 +170,7 @@ def _subject_people(
         if (mention is None or mention.entity_type is not EntityType.PERSON
                 or mention.sentence != sentence or mention in people):
             continue
-        window = tokens[max(parsed.sentences[sentence].start, start - 4) : start]
+        window = tokens[max(parsed.sentences[sentence].start, start - 6) : start]
         if any(t.lemma.lower() in _SPEAKING_VERBS and t.pos == "VERB" for t in window[-3:]) or (
             any(t.text.lower() == "par" for t in window)
         ):
@@ -183,7 +181,7 @@ def _subject_people(
     # prepositional phrase ("Demis Hassabis, qui dirige X, a présenté ...")
     first = min(((start, k) for k, (start, _end) in spans.items()
                  if tokens[start].sent == sentence and k in by_id), default=None)
-    if first is not None:
+    if first is not None and root is not None:
         start, k = first
         mention = by_id[k]
         preceding = tokens[start - 1] if start > parsed.sentences[sentence].start else None
