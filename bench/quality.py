@@ -44,7 +44,8 @@ from kg.vocab import KGO, WDT  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 KGO_NS = str(KGO._NS)
-_ARTICLES = re.compile(r"^(?:le|la|les|l'|un|une|des|son|sa|ses|leur|leurs|du|de la|de l')\s+")
+_ARTICLES = re.compile(r"^(?:(?:le|la|les|un|une|des|son|sa|ses|leur|leurs|du|de la)\s+|"
+                       r"(?:l'|de l'|d')\s*)")
 
 
 def norm(text: str) -> str:

@@ -295,3 +295,22 @@ def test_participles_and_ownership(read, text, fact):
 ])
 def test_more_agency_style_constructions(read, text, fact):
     assert fact in facts_of(read(text))
+
+
+def test_a_possessive_is_no_apposed_subsidiary(read):
+    found = facts_of(read("Le groupe Kornmann prévoit de déployer dans les magasins de sa "
+                          "nouvelle filiale sa marque de distributeur Gutwahl."))
+    assert not any(f[1] == "subsidiaryOf" for f in found)
+
+
+def test_a_subject_with_its_own_apposition_shares_nothing(read):
+    found = facts_of(read("Le Crédit Alpin et le groupe bancaire BAO, implanté à Rennes, "
+                          "s'associent."))
+    assert ("BAO", "headquarteredIn", "Rennes") in found
+    assert ("Crédit Alpin", "headquarteredIn", "Rennes") not in found
+
+
+def test_sentence_initial_possessive_is_the_last_subject(read):
+    found = facts_of(read("La société Frais & Cie a été rachetée par le fonds Arcadia Partners. "
+                          "Son patron, Laurent Dufresne, conservera ses fonctions."))
+    assert ("Laurent Dufresne", "ceoOf", "Arcadia Partners") not in found

@@ -31,6 +31,7 @@ from kg.model import (
     Evidence,
     Fact,
     Mention,
+    MentionKind,
     ParsedDocument,
     Relation,
 )
@@ -128,6 +129,8 @@ def extract(parsed: ParsedDocument) -> DocumentExtraction:
         allowed = hit.pattern.subject_types
         if allowed is not None and subject.entity_type not in allowed:
             continue
+        if hit.pattern.named_subject and subject.kind is MentionKind.PRONOUN:
+            continue  # "sa nouvelle filiale, ..." is no apposition to a name
         if hit.pattern.person_relation and subject.entity_type is EntityType.PERSON:
             relation = hit.pattern.person_relation
         fact = _fact(parsed, hit.pattern.extractor, relation, subject, obj, hit.sentence,
@@ -208,7 +211,8 @@ def _with_conjuncts(text: str, match: re.Match[str], group: str) -> list[int]:
     while (more := _CONJUNCT_AFTER.match(rest)) is not None:
         ids.append(int(more.group(1) or more.group(2)))
         rest = rest[more.end():]
-    if match.start(group) - 2 == match.start():
+    own_apposition = text[match.end(group):].startswith((" ,", " ("))
+    if match.start(group) - 2 == match.start() and not own_apposition:
         # the slot opens the match: "A et B ont fondé", "A, B et C a ..."
         # the link next to the slot must be "et"/"ou": in "Basé à X, Y est dirigé", X is no
         # second subject

@@ -17,7 +17,14 @@ import re
 
 from kg.extract import lexicon
 from kg.extract.surface import normalise_word
-from kg.model import ORGANIZATION_TYPES, EntityType, Mention, MentionKind, ParsedDocument
+from kg.model import (
+    ORGANIZATION_TYPES,
+    EntityType,
+    Mention,
+    MentionKind,
+    ParsedDocument,
+    Token,
+)
 
 _POSSESSIVES = {"son", "sa", "ses", "leur", "leurs"}
 _OWNED = re.compile(
@@ -89,7 +96,7 @@ def _subject_antecedent(
         if (mention.sentence == sentence and mention.end_char <= before_char
                 and mention.entity_type in ORGANIZATION_TYPES):
             i = by_start.get(mention.start_char)
-            if i is not None and tokens[i].dep.startswith("nsubj"):
+            if i is not None and _in_subject(tokens, i):
                 return mention
     return None
 
@@ -113,8 +120,14 @@ def resolve_anaphora(
             token = tokens[i]
             rest = " ".join(words[offset + 1 : offset + 5])
             if word in _POSSESSIVES and token.pos == "DET" and _OWNED.match(rest):
-                target = (_subject_antecedent(parsed, names, sentence.index, token.idx)
-                          or _antecedent(names, sentence.index, token.idx, ORGANIZATION_TYPES))
+                target = _subject_antecedent(parsed, names, sentence.index, token.idx)
+                if target is None and offset <= 1 and sentence.index > 0:
+                    # "Son directeur général, X, ...": the company the last sentence was about
+                    previous = parsed.sentences[sentence.index - 1]
+                    target = _subject_antecedent(parsed, names, previous.index,
+                                                 previous.end_char)
+                if target is None:
+                    target = _antecedent(names, sentence.index, token.idx, ORGANIZATION_TYPES)
                 if target is not None:
                     found.append((_resolved(doc_id, token.idx, token.end, text, sentence.index,
                                             target, MentionKind.PRONOUN, "possessive"), i, i + 1))
@@ -168,19 +181,22 @@ def resolve_anaphora(
     return found
 
 
+def _in_subject(tokens: tuple[Token, ...], i: int) -> bool:
+    """The token is a subject, or a name attached to a subject noun just before it ("la
+    société Frais & Cie a été rachetée")."""
+    token = tokens[i]
+    if token.dep.startswith("nsubj"):
+        return True
+    head = tokens[token.head]
+    return (token.dep in {"appos", "flat:name", "nmod", "compound", "amod"}
+            and head.dep.startswith("nsubj") and head.i < i and i - head.i <= 3)
+
+
 def _subject_starts(parsed: ParsedDocument) -> set[int]:
     """Character offsets of tokens in subject position: the subject itself, or a name in
     apposition to it ("Le constructeur Renault a annoncé")."""
     tokens = parsed.tokens
-    starts = set()
-    for token in tokens:
-        if token.dep.startswith("nsubj") or (
-            token.dep in {"appos", "flat:name", "nmod", "compound"}
-            and tokens[token.head].dep.startswith("nsubj") and token.head < token.i
-            and token.i - token.head <= 3
-        ):
-            starts.add(token.idx)
-    return starts
+    return {token.idx for token in tokens if _in_subject(tokens, token.i)}
 
 
 _IMPLICIT_ROLE = re.compile(rf"^(?:{lexicon.IMPLICIT_ROLES})$")

@@ -86,7 +86,7 @@ def _trim(parsed: ParsedDocument, start: int, end: int) -> tuple[int, int]:
         tokens[start].pos in {"DET", "ADP", "PUNCT", "CCONJ", "PRON", "SCONJ"}
         # common words the NER swept into the name: "modèle Gemini", "groupe norvégien X"
         # (but not "parti démocratique de l'Arkansas", where the name runs through "de")
-        or (tokens[start].text[:1].islower() and tokens[start].pos in {"NOUN", "ADJ", "VERB"}
+        or (tokens[start].text[:1].islower() and tokens[start].pos not in {"NUM"}
             and _capital_before_preposition(tokens, start + 1, end))
         or normalise_word(tokens[start].text) in {"l'", "d'", "«", '"'}
         or _TITLE_PREFIX.match(normalise_word(tokens[start].text))

@@ -30,6 +30,8 @@ class Pattern:
     person_relation: Relation | None = None
     #: narrower subject types than the relation's domain, when the pattern needs them
     subject_types: frozenset[EntityType] | None = None
+    #: the subject may not be a resolved pronoun or possessive (appositions)
+    named_subject: bool = False
 
 
 def S(name: str) -> str:
@@ -196,7 +198,8 @@ PATTERNS: tuple[Pattern, ...] = (
             re.compile(rf"{S('s')} , (?:un|une) (?:{lx.COMPANY_NOUNS}|{lx.ORGANIZATION_NOUNS}|"
                        rf"réseaux?|divisions?|branches?|unités?|marques?) (?:\S+ ){{0,3}}?"
                        rf"(?:de|du|d') {S('o')}"),
-            0.6, "X, un réseau de télévision de Y", "Arte, une chaîne de France Télévisions."),
+            0.6, "X, un réseau de télévision de Y", "Arte, une chaîne de France Télévisions.",
+            named_subject=True),
     Pattern("cofounded-with", Relation.FOUNDED_BY,
             re.compile(rf"(?:a cofondé|a co-fondé|a fondé|a créé|avait fondé|avait cofondé) "
                        rf"{DET}{FILL2}{S('s')} (?:en \d{{4}} )?avec {DET}{FILL2}{S('o')}"),
@@ -253,7 +256,8 @@ PATTERNS: tuple[Pattern, ...] = (
                        rf"deviendra |est devenue? |sera )?{DET}{FILL2}"
                        rf"(?:filiale|division|branche|unité)s? (?:\S+ ){{0,3}}?{DE} "
                        rf"{FILL}{S('o')}"),
-            0.85, "X, filiale de Y", "Waymo, filiale d'Alphabet, teste ses voitures."),
+            0.85, "X, filiale de Y", "Waymo, filiale d'Alphabet, teste ses voitures.",
+            named_subject=True),
     Pattern("possessive-subsidiary", Relation.SUBSIDIARY_OF,
             re.compile(rf"{S('o')} (?:(?![@,;:.])\S+ ){{0,2}}?(?:filiale|division)s? "
                        rf"(?:(?!d'|de |du |des )[^\s,;:.]+ )?(?:, )?{S('s')}"),
@@ -299,7 +303,8 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern("headquarters-described", Relation.HEADQUARTERED_IN,
             re.compile(rf"{S('s')} (?:\( [^()]{{1,60}} \) )?, {DET}(?:(?![@,;:.()])\S+ ){{1,5}}?"
                        rf"(?:{lx.HQ_CUES}) {DET}{FILL2}{S('o')}"),
-            0.8, "X, banque régionale basée à Y", "Le Crédit Agricole, banque basée à Paris."),
+            0.8, "X, banque régionale basée à Y", "Le Crédit Agricole, banque basée à Paris.",
+            named_subject=True),
     Pattern("fronted-headquarters", Relation.HEADQUARTERED_IN,
             re.compile(rf"^(?:basée?s?|installée?s?|implantée?s?|établie?s?|située?s?) "
                        rf"(?:à|en|au) {S('o')}[^.;:]*? , {DET}(?:(?![@,;:.])\S+ ){{0,2}}?"
@@ -395,7 +400,8 @@ PATTERNS: tuple[Pattern, ...] = (
             re.compile(rf"{S('s')} , {DET}{ADJ}(?:{lx.PRODUCT_FAMILY_NOUNS}|"
                        rf"{lx.AI_MODEL_NOUNS}|{lx.SOFTWARE_NOUNS}|{lx.PRODUCT_NOUNS}) "
                        rf"(?:(?![@,;:.()])\S+ ){{0,5}}?{DE} {S('o')}"),
-            0.8, "X, le chatbot de Y", "ChatGPT, le chatbot d'OpenAI, progresse."),
+            0.8, "X, le chatbot de Y", "ChatGPT, le chatbot d'OpenAI, progresse.",
+            named_subject=True),
     Pattern("product-then-owner", Relation.PRODUCT_OF,
             re.compile(rf"{S('s')} , {S('o')} (?:(?![@,;:.()])\S+ )?(?:{lx.PRODUCT_FAMILY_NOUNS})"
                        rf"(?= |$)"),
@@ -435,7 +441,8 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern("initiative-apposition", Relation.INITIATIVE_OF,
             re.compile(rf"{S('s')} , {DET}(?:\S+ )?(?:initiative|projet|programme)s? "
                        rf"(?:\S+ ){{0,3}}?{DE} {S('o')}"),
-            0.8, "X, une initiative de Y", "Gaia-X, une initiative de l'Union européenne."),
+            0.8, "X, une initiative de Y", "Gaia-X, une initiative de l'Union européenne.",
+            named_subject=True),
     Pattern("initiative-launched-by", Relation.INITIATIVE_OF,
             re.compile(rf"{S('s')} {COMMA}(?:a été |est |, )?(?:lancée?|initiée?|portée?|"
                        rf"pilotée?) (?:en \d{{4}} )?par {DET}{FILL2}{S('o')}"),
