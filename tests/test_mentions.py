@@ -164,3 +164,17 @@ def test_speaker_after_the_verb_spoke_at_the_event(read):
                           "Matthias Keller lors d'une conférence téléphonique avec des "
                           "analystes."))
     assert ("Matthias Keller", "spokeAt", "conférence téléphonique avec des analystes") in found
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("Le groupe Terralait va bien. Le groupe coopératif s'est par ailleurs associé à Alimea.",
+     ("Terralait", "partnerOf", "Alimea")),
+    ("La société Volteo Aéro recrute. Le constructeur toulousain a noué un partenariat avec "
+     "la compagnie Air Ondine.", ("Volteo Aéro", "headquarteredIn", "Toulouse")),
+    ("Le groupe Terralait recrute, a indiqué sa porte-parole, Gaëlle Kerbrat.",
+     ("Gaëlle Kerbrat", "worksFor", "Terralait")),
+    ("Le laboratoire Kessler Pharma recrute. Son directeur de la recherche, Stefan Huber, "
+     "l'a confirmé.", ("Stefan Huber", "worksFor", "Kessler Pharma")),
+])
+def test_descriptions_with_adjectives_and_possessive_roles(read, text, fact):
+    assert fact in facts_of(read(text))

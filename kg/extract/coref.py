@@ -27,6 +27,7 @@ from kg.model import (
 )
 
 _POSSESSIVES = {"son", "sa", "ses", "leur", "leurs"}
+_ALL_ROLES = "|".join(pattern for pattern, _ in lexicon.ROLE_NOUNS)
 _OWNED = re.compile(
     rf"^(?:(?:propres?|nouveaux?|nouvelles?|derniers?|dernières?|principaux|principales?|deux|"
     rf"trois|quatre|cinq|plusieurs|nombreux|nombreuses|\d+) ){{0,2}}"
@@ -34,7 +35,7 @@ _OWNED = re.compile(
     rf"{lexicon.CORPORATE_EVENT_HEADS}|projets?|initiatives?|fondateurs?|cofondateurs?|"
     rf"cofondatrices?|fondatrices?|dirigeants?|dirigeantes?|pdg|patron|patronne|président|"
     rf"présidente|directeur général|directrice générale|directeur|directrice|ceo|"
-    rf"concurrents?|rivaux|rival)\b"
+    rf"concurrents?|rivaux|rival|{_ALL_ROLES})\b"
 )
 _ORG_ANAPHOR = re.compile(rf"^(?:{lexicon.ORG_ANAPHORS})$")
 FOCUS_WINDOW = 3  # sentences
@@ -161,12 +162,18 @@ def resolve_anaphora(
                 target = _salient(names, [m for m, _, _ in found], sentence.index, token.idx,
                                   ORGANIZATION_TYPES, subjects)
                 if target is not None:
-                    # the mention is the noun ("groupe"): "du"/"le" stay in the sentence for
-                    # the patterns to read ("directeur général du groupe")
+                    # the mention is the noun ("groupe"), with its adjectives ("groupe
+                    # coopératif"): "du"/"le" stay in the sentence for the patterns to read
+                    # ("directeur général du groupe")
                     noun = tokens[i + description - 1]
-                    found.append((_resolved(doc_id, noun.idx, noun.end, text, sentence.index,
-                                            target, MentionKind.NOMINAL, "definite description"),
-                                  noun.i, noun.i + 1))
+                    last = noun.i
+                    while (last + 1 < sentence.end and tokens[last + 1].pos == "ADJ"
+                           and tokens[last + 1].text[:1].islower()
+                           and last + 1 not in taken):
+                        last += 1
+                    found.append((_resolved(doc_id, noun.idx, tokens[last].end, text,
+                                            sentence.index, target, MentionKind.NOMINAL,
+                                            "definite description"), noun.i, last + 1))
                 continue
             if (
                 word in {"il", "elle"}

@@ -12,7 +12,15 @@ from collections.abc import Iterator
 
 from kg.extract import lexicon
 from kg.extract.surface import SurfaceSentence
-from kg.model import ORGANIZATION_TYPES, EntityType, Mention, MentionKind, ParsedDocument, Relation
+from kg.model import (
+    ORGANIZATION_TYPES,
+    EntityType,
+    Mention,
+    MentionKind,
+    ParsedDocument,
+    Relation,
+    Token,
+)
 
 EXTRACTORS = {
     "nationality-adjective": "'l'éditeur allemand X', 'X, une start-up française': X's country",
@@ -103,6 +111,15 @@ def demonym_facts(
     parsed: ParsedDocument, surfaces: list[SurfaceSentence], by_id: dict[int, Mention]
 ) -> Iterator[Found]:
     text = parsed.document.text
+    # "le constructeur toulousain": the adjective is inside a resolved description
+    for mention in by_id.values():
+        if mention.resolution != "definite description":
+            continue
+        for token in parsed.tokens:
+            if not (mention.start_char < token.idx < mention.end_char):
+                continue
+            yield from _place_fact(parsed, mention, token, text)
+
     for surf in surfaces:
         matches = [(m, int(m.group("s"))) for regex in (_BEFORE, _AFTER)
                    for m in regex.finditer(surf.text)]
@@ -112,19 +129,26 @@ def demonym_facts(
             subject = by_id.get(ident)
             if subject is None or subject.entity_type not in ORGANIZATION_TYPES:
                 continue
-            adjective = match.group("adj")
             token = parsed.tokens[surf.token_at(match.start("adj"))]
-            if token.text.lower() != adjective:
+            if token.text.lower() != match.group("adj"):
                 continue
-            if adjective in _COUNTRY_FORMS:
-                place, relation = _COUNTRY_FORMS[adjective], Relation.COUNTRY
-                extractor = "nationality-adjective"
-            else:
-                place, relation = _CITY_FORMS[adjective], Relation.HEADQUARTERED_IN
-                extractor = "city-adjective"
-            mention = Mention(
-                doc_id=parsed.document.doc_id, start_char=token.idx, end_char=token.end,
-                text=text[token.idx : token.end], sentence=surf.sentence.index,
-                entity_type=EntityType.PLACE, name=place, kind=MentionKind.NAME,
-            )
-            yield extractor, relation, subject, mention, surf.sentence.index, 0.75
+            yield from _place_fact(parsed, subject, token, text)
+
+
+def _place_fact(parsed: ParsedDocument, subject: Mention, token: Token, text: str
+                ) -> Iterator[Found]:
+    adjective = token.text.lower()
+    if adjective in _COUNTRY_FORMS:
+        place, relation = _COUNTRY_FORMS[adjective], Relation.COUNTRY
+        extractor = "nationality-adjective"
+    elif adjective in _CITY_FORMS:
+        place, relation = _CITY_FORMS[adjective], Relation.HEADQUARTERED_IN
+        extractor = "city-adjective"
+    else:
+        return
+    mention = Mention(
+        doc_id=parsed.document.doc_id, start_char=token.idx, end_char=token.end,
+        text=text[token.idx : token.end], sentence=token.sent,
+        entity_type=EntityType.PLACE, name=place, kind=MentionKind.NAME,
+    )
+    yield extractor, relation, subject, mention, token.sent, 0.75

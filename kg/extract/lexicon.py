@@ -129,7 +129,10 @@ ROLE_NOUNS: tuple[tuple[str, Relation], ...] = (
      r"journaliste|rédacteur en chef|rédactrice en chef|associé|associée|membre du conseil|"
     r"consultant|consultante|expert|experte|directeur commercial|directrice commerciale|"
     r"directeur marketing|directrice marketing|directeur de la stratégie|"
-    r"directrice de la stratégie|responsable|trader|stratégiste|gérant de portefeuille",
+    r"directrice de la stratégie|responsable|trader|stratégiste|gérant de portefeuille|"
+    r"(?:directeur|directrice) (?:de la|de l'|du|des) (?:recherche|stratégie|communication|"
+    r"marketing|ventes|innovation|technologie|développement|production|ressources humaines|"
+    r"exploitation|opérations|achats|investissements|risques|données|international)",
      Relation.WORKS_FOR),
 )
 
@@ -236,6 +239,8 @@ IMPLICIT_ROLES = (
 )
 #: the organisation-in-focus descriptions: "le groupe", "la société", ...
 ORG_ANAPHORS = (
+    r"la coopérative|le laboratoire|le studio|l' équipementier|l' assureur|le transporteur|"
+    r"le label|la banque|l' opérateur|l' éditeur|le fonds|la maison|l' enseigne|"
     r"le groupe|la société|l' entreprise|la firme|le géant|la compagnie|le constructeur|"
     r"l' éditeur|le fabricant|l' opérateur|la start-up|la startup|la banque|le conglomérat|"
     r"la multinationale|l' organisation|l' enseigne|le distributeur"
