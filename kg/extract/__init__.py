@@ -11,6 +11,7 @@ Order of work for one document:
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -116,8 +117,12 @@ def extract(parsed: ParsedDocument) -> DocumentExtraction:
         name_mentions, _ = mentions.build_mentions(parsed, candidates, clusters)
 
     by_id: dict[int, Mention] = {k: m for k, m in enumerate(name_mentions) if m is not None}
+    # a resolved pronoun or description has its referent's type, as re-typed above
+    final_type = {m.name: m.entity_type for m in by_id.values() if m.antecedent is None}
     for n, (mention, _, _) in enumerate(anaphora):
-        by_id[base + n] = mention
+        etype = final_type.get(mention.referent.name, mention.entity_type)
+        by_id[base + n] = (mention if etype is mention.entity_type
+                           else dataclasses.replace(mention, entity_type=etype))
 
     document = parsed.document
     facts: list[Fact] = []
