@@ -314,3 +314,16 @@ def test_sentence_initial_possessive_is_the_last_subject(read):
     found = facts_of(read("La société Frais & Cie a été rachetée par le fonds Arcadia Partners. "
                           "Son patron, Laurent Dufresne, conservera ses fonctions."))
     assert ("Laurent Dufresne", "ceoOf", "Arcadia Partners") not in found
+
+
+def test_coordination_is_no_apposition(read):
+    found = facts_of(read("Le Crédit Alpin, banque régionale basée à Grenoble, et le groupe "
+                          "bancaire BAO, implanté à Rennes, ont annoncé une coentreprise."))
+    assert ("Crédit Alpin", "headquarteredIn", "Grenoble") in found
+    assert ("Crédit Alpin", "headquarteredIn", "Rennes") not in found
+
+
+def test_a_partner_is_a_persons_not_a_companys(read):
+    found = facts_of(read("Léa Fournier a passé six ans chez Schneider Electric. Son associé "
+                          "Karim Benali supervise les ingénieurs."))
+    assert not any(f[0] == "Karim Benali" and f[2] == "Schneider Electric" for f in found)

@@ -51,8 +51,8 @@ ADJ += r"fondateur|fondatrice|cofondateur|cofondatrice|et|-) )*"
 COMMA = r"(?:, )?"
 #: between a subject and its verb: nothing, a comma, or an apposition between commas
 #: ("Google, filiale d'Alphabet, a lancé ..."): the verb's subject is the first name
-APPOS = (r"(?:(?:\( [^()]{1,60} \) )?, (?:(?:(?!@m)[^,;:.\"]{1,80}? , ){1,2}(?!qui )|"
-         r"(?:(?!@m)[^,;:.\"@]{1,80}? , ){1,2}(?=qui )|(?:la |le |l' |un |une |les )"
+APPOS = (r"(?:(?:\( [^()]{1,60} \) )?, (?:(?:(?!@m|et |ou )[^,;:.\"]{1,80}? , ){1,2}(?!qui )|"
+         r"(?:(?!@m|et |ou )[^,;:.\"@]{1,80}? , ){1,2}(?=qui )|(?:la |le |l' |un |une |les )"
          r"[^,;:.()\"@]{1,60}? (?=qui ))?)?")
 #: (before "qui", an apposition holding a name hands the relative clause to that name:
 #: "X, la holding du milliardaire Y, qui a fondé Z": Y founded Z)
@@ -112,7 +112,9 @@ def _role_patterns() -> list[Pattern]:
             ),
             Pattern(
                 f"possessive-role-{name}", relation,
-                re.compile(rf"{S('o')} {ADJ}{role} (?:, )?{S('s')}"),
+                # "son associé X", "sa conseillère X": a person's, not a company's
+                re.compile(rf"{S('o')} {ADJ}(?!associée? |conseillère? |conseiller |"
+                           rf"collaborat(?:eur|rice) ){role} (?:, )?{S('s')}"),
                 0.75, f"son <{name} role>, X / le <role>, X (the organisation in focus)",
                 "Le groupe a présenté son directeur général, Luc Martin.",
             ),
