@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kg.errors import KgError
 from kg.model import Document, NerSpan, ParsedDocument, Sentence, Token
@@ -61,8 +61,9 @@ def load_model(name: str = DEFAULT_MODEL) -> Language:
     nlp.add_pipe("sentencizer", before="parser")
     nlp.add_pipe("kg_opening_quotes", after="sentencizer")
     # company-form abbreviations keep their full stop, so "Acme Corp. a publié" is one sentence
+    tokenizer: Any = nlp.tokenizer
     for abbreviation in ABBREVIATIONS:
-        nlp.tokenizer.add_special_case(abbreviation, [{"ORTH": abbreviation}])
+        tokenizer.add_special_case(abbreviation, [{"ORTH": abbreviation}])
     return nlp
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rdflib import Graph
+from rdflib import Graph, URIRef
 
 from kg.errors import InputError
 from kg.model import Document, KnowledgeGraph
@@ -51,8 +51,9 @@ class BuildResult:
         classes = {KGO[t.value]: t.value for t in EntityType}
         properties = {KGO[r.value]: r.value for r in (*Relation, *Attribute)}
         entities = Counter(classes[o] for o in self.graph.objects(None, RDF.type)
-                           if o in classes)
-        facts = Counter(properties[p] for _, p, _ in self.graph if p in properties)
+                           if isinstance(o, URIRef) and o in classes)
+        facts = Counter(properties[p] for _, p, _ in self.graph
+                        if isinstance(p, URIRef) and p in properties)
         report: dict[str, object] = {
             "documents": self.documents,
             "entities": dict(sorted(entities.items())),

@@ -24,9 +24,9 @@ def new_graph() -> Graph:
     graph = Graph()
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace, override=True)
-    for prefix, namespace in (("rdf", RDF), ("rdfs", RDFS), ("owl", OWL), ("skos", SKOS),
-                              ("prov", PROV), ("xsd", XSD), ("dcterms", DCTERMS)):
-        graph.bind(prefix, namespace, override=True)
+    for prefix, vocabulary in (("rdf", RDF), ("rdfs", RDFS), ("owl", OWL), ("skos", SKOS),
+                               ("prov", PROV), ("xsd", XSD), ("dcterms", DCTERMS)):
+        graph.bind(prefix, str(vocabulary), override=True)
     return graph
 
 

@@ -267,7 +267,7 @@ def _fact(
 
 def _dedupe(facts: list[Fact]) -> list[Fact]:
     """One fact per (subject, relation, object, sentence): the most confident reading."""
-    best: dict[tuple[object, ...], Fact] = {}
+    best: dict[tuple[str, Relation, str, int], Fact] = {}
     for fact in facts:
         key = (fact.subject.referent.name, fact.relation, fact.object.referent.name,
                fact.evidence.sentence_start)
@@ -279,7 +279,7 @@ def _dedupe(facts: list[Fact]) -> list[Fact]:
                Relation.LEADS: Relation.WORKS_FOR, Relation.RELEASED: Relation.DEVELOPS}
     for key in list(best):
         subject, relation, obj, start = key
-        parent = general.get(relation)  # type: ignore[arg-type]
+        parent = general.get(relation)
         while parent is not None:
             best.pop((subject, parent, obj, start), None)
             parent = general.get(parent)

@@ -26,10 +26,10 @@ NER_TYPES = {
     "LOC": EntityType.PLACE,
 }
 #: weight of a vote from the statistical NER, against an explicit cue in the text
-NER_WEIGHT = 1.0
-CUE_WEIGHT = 5.0
+NER_WEIGHT = 1
+CUE_WEIGHT = 5
 #: the role a name plays in a relation pattern ("X a racheté Y": Y is an organisation)
-RELATION_WEIGHT = 2.0
+RELATION_WEIGHT = 2
 
 BRANCHES: tuple[tuple[EntityType, ...], ...] = (
     (EntityType.PERSON,),
@@ -350,11 +350,11 @@ def type_candidates(parsed: ParsedDocument, candidates: list[Candidate]) -> None
         # a list introduced by a type noun: "des produits tels que X, Y ou Z"
         for match in _LIST_AFTER_TYPE.finditer(text):
             head = text[: match.start()].rstrip()
-            etype = next((t for r, t in _TYPE_BEFORE if r.search(head[-80:] + " ")), None)
-            if etype is None:
+            listed = next((t for r, t in _TYPE_BEFORE if r.search(head[-80:] + " ")), None)
+            if listed is None:
                 continue
             for ident in re.findall(r"@m(\d+)", match.group(1)):
-                candidates[int(ident)].votes[etype] += CUE_WEIGHT
+                candidates[int(ident)].votes[listed] += CUE_WEIGHT
 
 
 _INITIAL = re.compile(r"^[A-ZÉ]\.$")
