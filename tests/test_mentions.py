@@ -178,3 +178,10 @@ def test_speaker_after_the_verb_spoke_at_the_event(read):
 ])
 def test_descriptions_with_adjectives_and_possessive_roles(read, text, fact):
     assert fact in facts_of(read(text))
+
+
+def test_event_cue_after_a_preposition(read):
+    extraction = read("Ils présenteront leur plan lors du salon Retail Nord, organisé par "
+                      "l'association Commerce Hauts-de-France.")
+    assert types_of(extraction).get("Retail Nord") == "Event"
+    assert ("Retail Nord", "organizedBy", "Commerce Hauts-de-France") in facts_of(extraction)

@@ -240,7 +240,9 @@ def _quoted_names(parsed: ParsedDocument) -> list[Candidate]:
 
 _TYPE_BEFORE = [
     # the noun must not itself be a complement: "le spécialiste des logiciels X" is no software
-    (re.compile(rf"(?:^| )(?<!de )(?<!des )(?<!du )(?<!d' )(?:{pattern})"
+    (re.compile(rf"(?:^| )(?<!spécialiste des )(?<!spécialiste de )(?<!spécialiste du )"
+                rf"(?<!leader des )(?<!leader du )(?<!acteur des )(?<!champion des )"
+                rf"(?<!numéro un des )(?<!pionnier des )(?:{pattern})"
                 rf"(?: (?!(?:de|du|des|d'|à|au|aux|en|et|ou|par) )[\w'-]+)?"
                 rf" (?:(?:«|\") )?$"), etype)
     for pattern, etype in lexicon.TYPE_NOUNS
@@ -364,7 +366,7 @@ def _person_shape(parsed: ParsedDocument, cand: Candidate) -> None:
     """Names shaped like a person's: a middle initial ("George H. Thomas") is a strong sign;
     a first name joined to a surname by the parser's flat:name a weak one."""
     tokens = parsed.tokens[cand.start : cand.end]
-    if len(tokens) < 2:
+    if len(tokens) < 2 or cand.ner in {"ORG", "LOC"}:
         return
     if any(_INITIAL.match(t.text) for t in tokens[1:-1]) and tokens[-1].text[:1].isupper():
         cand.votes[EntityType.PERSON] += CUE_WEIGHT
