@@ -314,7 +314,7 @@ def _collect(
             triples.append(triple)
         triples.sort(key=str)
         graph = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=_PREFIXES)
-        terms = [(t.subject, t.predicate, t.object) for t in triples]
+        terms: list[tuple[Term | None, ...]] = [(t.subject, t.predicate, t.object) for t in triples]
         return QueryResult(
             variables=["subject", "predicate", "object"],
             rows=[tuple(_render(x) for x in row) for row in terms],

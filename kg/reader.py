@@ -37,6 +37,7 @@ import re
 import stat
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import date as _Date
 from html.parser import HTMLParser
@@ -735,7 +736,7 @@ class _TreeBuilder(HTMLParser):
             self.open_counts[node.tag] -= 1
         del self.stack[index:]
 
-    def _close(self, tag: str, boundary: frozenset[str]) -> None:
+    def _close(self, tag: str, boundary: AbstractSet[str]) -> None:
         if not self.open_counts[tag]:
             return
         for i in range(len(self.stack) - 1, 0, -1):

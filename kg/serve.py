@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from types import FrameType
-from typing import Any
+from typing import Any, cast
 from urllib.parse import parse_qs, urlsplit
 
 import pyoxigraph as ox
@@ -118,7 +118,7 @@ def looks_like_update(text: str) -> bool:
             break
         position = match.end()
     word = re.match(r"[A-Za-z]+", text[position:])
-    return bool(word) and word.group(0).upper() in _UPDATE_WORDS
+    return word is not None and word.group(0).upper() in _UPDATE_WORDS
 
 
 def negotiate(accept: str | None, format_param: str | None = None) -> list[str]:
@@ -498,7 +498,8 @@ class SparqlServer:
     @property
     def url(self) -> str:
         assert self.httpd is not None
-        host, port = self.httpd.server_address[:2]
+        # a bound TCP server's address comes from getsockname(): the host is always a str
+        host, port = cast("tuple[str, int]", self.httpd.server_address[:2])
         return f"http://{host}:{port}/"
 
     def start(self) -> None:

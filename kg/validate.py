@@ -104,7 +104,7 @@ def _namespace_manager() -> NamespaceManager:
     manager = NamespaceManager(Graph(), bind_namespaces="none")
     for prefix, namespace in PREFIXES.items():
         manager.bind(prefix, namespace)
-    for prefix, namespace in (
+    for prefix, standard in (
         ("rdf", RDF),
         ("rdfs", RDFS),
         ("xsd", XSD),
@@ -112,7 +112,7 @@ def _namespace_manager() -> NamespaceManager:
         ("dcterms", _DCTERMS),
         ("skos", _SKOS),
     ):
-        manager.bind(prefix, namespace)
+        manager.bind(prefix, standard)
     return manager
 
 

@@ -37,6 +37,7 @@ from pyvis.network import Network
 from pyvis.node import Node
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
+from rdflib.term import Node as RDFNode
 
 from kg.vocab import KGO, WD
 
@@ -138,7 +139,7 @@ class _Labels:
         self._graph = graph
         self._cache: dict[str, str] = {}
 
-    def __call__(self, term: URIRef) -> str:
+    def __call__(self, term: RDFNode) -> str:
         key = str(term)
         if key not in self._cache:
             own = [o for o in self._graph.objects(term, RDFS.label) if isinstance(o, Literal)]
@@ -277,7 +278,7 @@ def _to_networkx(graph: Graph, *, include_articles: bool, lang: str) -> nx.Multi
         )
 
     # plain fact triples and literal attributes of the entities
-    facts: list[tuple[URIRef, URIRef, URIRef]] = []
+    facts: list[tuple[URIRef, RDFNode, URIRef]] = []
     for ent in sorted(entities):
         attrs = g.nodes[str(ent)]["attributes"]
         for p, o in graph.predicate_objects(ent):
@@ -359,7 +360,9 @@ def _to_networkx(graph: Graph, *, include_articles: bool, lang: str) -> nx.Multi
                 attributes=[],
                 source_file=str(source_files[doc]) if doc in source_files else None,
             )
-            for ent in sorted(o for o in graph.objects(doc, _MENTIONS) if o in entities):
+            for ent in sorted(
+                o for o in graph.objects(doc, _MENTIONS) if isinstance(o, URIRef) and o in entities
+            ):
                 g.add_edge(
                     str(doc),
                     str(ent),
