@@ -185,3 +185,9 @@ def test_event_cue_after_a_preposition(read):
                       "l'association Commerce Hauts-de-France.")
     assert types_of(extraction).get("Retail Nord") == "Event"
     assert ("Retail Nord", "organizedBy", "Commerce Hauts-de-France") in facts_of(extraction)
+
+
+def test_lower_case_nationality_before_a_name_is_a_company(read):
+    extraction = read("Les smartphones seront fabriqués par le taïwanais Hexin Devices.")
+    assert types_of(extraction).get("Hexin Devices") == "Company"
+    assert ("Hexin Devices", "country", "Taïwan") in facts_of(extraction)

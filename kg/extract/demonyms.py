@@ -85,6 +85,10 @@ _COUNTRY_FORMS = _table(COUNTRIES)
 _CITY_FORMS = _table(CITIES)
 _ADJECTIVE = "|".join(sorted(map(re.escape, {**_COUNTRY_FORMS, **_CITY_FORMS}), key=len,
                              reverse=True))
+#: a nationality adjective standing alone before a name, lower case: "le taïwanais X",
+#: "l'américain Y". Business French says it of companies ("le Taïwanais X" would be a person)
+_NATIONALITY = "|".join(sorted(map(re.escape, _COUNTRY_FORMS), key=len, reverse=True))
+SUBSTANTIVE_NATIONALITY = re.compile(rf"(?:^| )(?:le|la|l'|les) (?:{_NATIONALITY}) $")
 _NOUNS = (rf"{lexicon.COMPANY_NOUNS}|{lexicon.ORGANIZATION_NOUNS}|spécialistes?|leaders?|"
           rf"champions?|acteurs?|pionniers?|numéro un|jeunes? pousses?|pépites?")
 #: "le spécialiste français des logiciels industriels X", "le russe X", "l'éditeur allemand X"

@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from kg.extract import lexicon
+from kg.extract.demonyms import SUBSTANTIVE_NATIONALITY
 from kg.extract.places import is_country
 from kg.extract.surface import name_key, normalise_word, surface
 from kg.model import EntityType, Mention, MentionKind, ParsedDocument, Token
@@ -333,7 +334,8 @@ def type_candidates(parsed: ParsedDocument, candidates: list[Candidate]) -> None
                 if regex.search(after[:60]):
                     cand.votes[etype] += CUE_WEIGHT
                     break
-            if _COMPANY_AFTER.search(after[:140]) or _COMPANY_BEFORE.search(before[-40:]):
+            if (_COMPANY_AFTER.search(after[:140]) or _COMPANY_BEFORE.search(before[-40:])
+                    or SUBSTANTIVE_NATIONALITY.search(before[-30:])):
                 cand.votes[EntityType.COMPANY] += CUE_WEIGHT
             if _PERSON_BEFORE.search(before[-60:]) or _PERSON_APPOSITION.search(after[:60]):
                 cand.votes[EntityType.PERSON] += CUE_WEIGHT
