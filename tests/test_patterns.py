@@ -327,3 +327,16 @@ def test_a_partner_is_a_persons_not_a_companys(read):
     found = facts_of(read("Léa Fournier a passé six ans chez Schneider Electric. Son associé "
                           "Karim Benali supervise les ingénieurs."))
     assert not any(f[0] == "Karim Benali" and f[2] == "Schneider Electric" for f in found)
+
+
+def test_person_joining_a_company_works_for_it(read):
+    found = facts_of(read("Arthur Mensch a rejoint la start-up Mistral AI en 2023."))
+    assert ("Arthur Mensch", "worksFor", "Mistral AI") in found
+    assert ("Arthur Mensch", "memberOf", "Mistral AI") not in found
+
+
+def test_elle_is_not_a_man(read):
+    found = facts_of(read("La fromagerie est dirigée par François Bouvier. Elle rejoindra la "
+                          "société Les Fromagers Réunis."))
+    assert not any(f[0] == "François Bouvier" and f[2] == "Les Fromagers Réunis"
+                   for f in found)

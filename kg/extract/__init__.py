@@ -134,6 +134,9 @@ def extract(parsed: ParsedDocument) -> DocumentExtraction:
         allowed = hit.pattern.subject_types
         if allowed is not None and subject.entity_type not in allowed:
             continue
+        allowed = hit.pattern.object_types
+        if allowed is not None and obj.entity_type not in allowed:
+            continue
         if hit.pattern.named_subject and subject.kind is MentionKind.PRONOUN:
             continue  # "sa nouvelle filiale, ..." is no apposition to a name
         if hit.pattern.person_relation and subject.entity_type is EntityType.PERSON:
@@ -279,6 +282,8 @@ def _dedupe(facts: list[Fact]) -> list[Fact]:
                Relation.LEADS: Relation.WORKS_FOR, Relation.RELEASED: Relation.DEVELOPS}
     for key in list(best):
         subject, relation, obj, start = key
+        if relation is Relation.WORKS_FOR:  # "X a rejoint Y": an employee, not a member
+            best.pop((subject, Relation.MEMBER_OF, obj, start), None)
         parent = general.get(relation)
         while parent is not None:
             best.pop((subject, parent, obj, start), None)

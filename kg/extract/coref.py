@@ -112,6 +112,8 @@ def resolve_anaphora(
     doc_id = parsed.document.doc_id
     text = parsed.document.text
     subjects = _subject_starts(parsed)
+    #: morphology of the token each mention starts at: "elle" is not "François Bouvier"
+    by_char = {t.idx: t.morph for t in tokens}
     for sentence in parsed.sentences:
         words = [normalise_word(t.text) for t in tokens[sentence.start : sentence.end]]
         for offset, word in enumerate(words):
@@ -182,7 +184,8 @@ def resolve_anaphora(
             ):
                 target = _antecedent(names, sentence.index - 1, len(text),
                                      frozenset({EntityType.PERSON}), window=1)
-                if target is not None:
+                clash = "Gender=Fem" if word == "il" else "Gender=Masc"
+                if target is not None and clash not in by_char.get(target.start_char, ""):
                     found.append((_resolved(doc_id, token.idx, token.end, text, sentence.index,
                                             target, MentionKind.PRONOUN, "pronoun"), i, i + 1))
     return found

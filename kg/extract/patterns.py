@@ -30,6 +30,8 @@ class Pattern:
     person_relation: Relation | None = None
     #: narrower subject types than the relation's domain, when the pattern needs them
     subject_types: frozenset[EntityType] | None = None
+    #: narrower object types than the relation's range
+    object_types: frozenset[EntityType] | None = None
     #: the subject may not be a resolved pronoun or possessive (appositions)
     named_subject: bool = False
 
@@ -105,8 +107,10 @@ def _role_patterns() -> list[Pattern]:
             Pattern(
                 f"copula-{name}", relation,
                 re.compile(rf"{S('s')} (?:, )?(?:est|était|fut|devient|est devenue?|"
-                           rf"a été nommée?|a été élue?|a été désignée?|sera|reste|"
-                           rf"demeure) {ADV}{DET}{ADJ}{role} {prep} {FILL}{S('o')}"),
+                           rf"a été nommée?|a été élue?|a été désignée?|a été promue?|sera|"
+                           rf"reste|demeure|deviendra|succède à \S+ \S+ comme) {ADV}"
+                           rf"(?:au poste de |à la fonction de |comme |en tant que |"
+                           rf"en qualité de )?{DET}{ADJ}{role} {prep} {FILL}{S('o')}"),
                 0.85, f"copula or appointment: X est/a été nommé <{name} role> de Y",
                 "Satya Nadella est le directeur général de Microsoft.",
             ),
@@ -348,6 +352,14 @@ PATTERNS: tuple[Pattern, ...] = (
             re.compile(rf"{S('s')} {COMMA}(?:qui )?(?:est |était |, )?(?:désormais )?"
                        rf"(?:{lx.MEMBER_CUES}) {DET}{FILL}{S('o')}"),
             0.75, "X, membre de Y / X adhère à Y", "La Croatie est membre de l'OTAN."),
+    Pattern("joined-company", Relation.WORKS_FOR,
+            re.compile(rf"{S('s')} {APPOS}(?:a rejoint|rejoint|rejoindra|a intégré|intègre) "
+                       rf"{DET}(?:(?:groupe|société|entreprise|start-up|cabinet|banque) )?"
+                       rf"{S('o')}"),
+            0.7, "X a rejoint (le groupe) Y (a person joining a company)",
+            "Arthur Mensch a rejoint Google DeepMind en 2020.",
+            subject_types=frozenset({EntityType.PERSON}),
+            object_types=frozenset({EntityType.COMPANY})),
     Pattern("partner-of", Relation.PARTNER_OF,
             re.compile(rf"{S('s')} {APPOS}(?:{lx.PARTNER_CUES}) {DET}{FILL2}{S('o')}"),
             0.8, "X s'associe à Y", "Renault s'associe à Google pour ses logiciels."),
