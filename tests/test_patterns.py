@@ -340,3 +340,13 @@ def test_elle_is_not_a_man(read):
                           "société Les Fromagers Réunis."))
     assert not any(f[0] == "François Bouvier" and f[2] == "Les Fromagers Réunis"
                    for f in found)
+
+
+@pytest.mark.parametrize(("text", "wrong"), [
+    ("C'est le premier chantier d'envergure de la société Marée Verte en France.",
+     ("Marée Verte", "country", "France")),
+    ("Le titre a été développé par la filiale montpelliéraine que le groupe Nacre avait "
+     "rachetée.", ("Nacre", "headquarteredIn", "Montpellier")),
+])
+def test_places_of_complements_are_not_seats(read, text, wrong):
+    assert wrong not in facts_of(read(text))

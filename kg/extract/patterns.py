@@ -322,7 +322,9 @@ PATTERNS: tuple[Pattern, ...] = (
                        rf"(?:à|en|au|dans) {DET}{FILL2}{S('o')}"),
             0.85, "le siège de X à Y", "Le siège de Danone à Paris sera vendu."),
     Pattern("organisation-at-place", Relation.HEADQUARTERED_IN,
-            re.compile(rf"{FACILITY_GUARD}{S('s')} (?:\( @m\d+ \) )?(?:à|en|au) {S('o')}"),
+            # not the complement of a noun: "le premier chantier de X en France"
+            re.compile(rf"{FACILITY_GUARD}(?<!de )(?<!d' )(?<!du )(?<!des ){S('s')} "
+                       rf"(?:\( @m\d+ \) )?(?:à|en|au) {S('o')}"),
             0.6, "an organisation directly followed by its place: X à Y",
             "Elle a étudié à l'université Harvard à Cambridge."),
     Pattern("organisation-of-place", Relation.HEADQUARTERED_IN,
