@@ -343,8 +343,8 @@ def test_elle_is_not_a_man(read):
 
 
 @pytest.mark.parametrize(("text", "wrong"), [
-    ("C'est le premier chantier d'envergure de la société Marée Verte en France.",
-     ("Marée Verte", "country", "France")),
+    ("Le groupe Marée Verte recrute. C'est le premier chantier d'envergure de Marée Verte en "
+     "France.", ("Marée Verte", "country", "France")),
     ("Le titre a été développé par la filiale montpelliéraine que le groupe Nacre avait "
      "rachetée.", ("Nacre", "headquarteredIn", "Montpellier")),
 ])
