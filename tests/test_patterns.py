@@ -350,3 +350,14 @@ def test_elle_is_not_a_man(read):
 ])
 def test_places_of_complements_are_not_seats(read, text, wrong):
     assert wrong not in facts_of(read(text))
+
+
+def test_on_stage_speaker_spoke_at_the_event_just_described(read):
+    text = ("Le festival Game Sud s'est ouvert samedi à Bordeaux. « Nous sommes prêts », a "
+            "assuré sur scène Lucie Perrin.")
+    assert ("Lucie Perrin", "spokeAt", "Game Sud") in facts_of(read(text))
+
+
+def test_on_stage_needs_an_event(read):
+    text = "« Nous sommes prêts », a assuré sur scène Lucie Perrin."
+    assert not any(f[1] == "spokeAt" for f in facts_of(read(text)))

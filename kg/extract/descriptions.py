@@ -32,6 +32,7 @@ EXTRACTORS = {
     "strategy-owner": "'la stratégie de Y' or a possessive inside the strategy",
     "strategy-topic": "a product or project named inside a strategy description",
     "precedent-initiative": "'X, une précédente initiative de Y' while Y's strategy is discussed",
+    "on-stage": "'a assuré sur scène X': X spoke at the event just described",
 }
 
 _INTRODUCERS = {"lors", "cours", "pendant", "durant", "occasion", "à"}
@@ -105,6 +106,7 @@ def facts(
                                 yield ("corporate-event-of-leader", Relation.ORGANIZED_BY,
                                        mention, fact.object, sentence, 0.65)
     yield from _precedents(parsed, pattern_facts, strategy_owner)
+    yield from _on_stage(parsed, described, by_id, spans)
 
 
 def _owner(tokens: tuple, inner: list[tuple[Mention, int]]) -> Mention | None:
@@ -211,6 +213,28 @@ def _organised_by(
                         if by_agent < start <= by_agent + 6 and k in by_id
                         and by_id[k].entity_type in ORGANIZATION_TYPES)
     return by_id[candidates[0][1]] if candidates else None
+
+
+_ON_STAGE = re.compile(r"\b(?:sur (?:la )?scène|à la tribune|devant les (?:participants|"
+                       r"visiteurs|congressistes|festivaliers|spectateurs))\b")
+_STAGE_WINDOW = 3  # sentences
+
+
+def _on_stage(
+    parsed: ParsedDocument, described: list[tuple[Mention, int, int]],
+    by_id: dict[int, Mention], spans: dict[int, tuple[int, int]],
+) -> Iterator[Found]:
+    """"a assuré sur scène X": X spoke at the event the article was just describing."""
+    events = sorted(((m.sentence, m) for m, _, _ in described), key=lambda pair: pair[0])
+    for sentence in parsed.sentences:
+        if not _ON_STAGE.search(normalise_word(sentence.text)):
+            continue
+        recent = [m for s, m in events if sentence.index - _STAGE_WINDOW <= s <= sentence.index]
+        if not recent or not _speaking(parsed, sentence.index):
+            continue
+        event = recent[-1]
+        for person in _subject_people(parsed, sentence.index, by_id, spans):
+            yield ("on-stage", Relation.SPOKE_AT, person, event, sentence.index, 0.6)
 
 
 def _precedents(
