@@ -145,11 +145,15 @@ def build(
 
         result.validation = shacl_validate(graph)
     if output_dir is not None:
-        result.files = write_outputs(graph, Path(output_dir), html=html)
+        documents = knowledge.documents
+        title = (f"kg — {documents[0].title or documents[0].source}" if len(documents) == 1
+                 else f"kg — {len(documents)} articles")
+        result.files = write_outputs(graph, Path(output_dir), html=html, title=title)
     return result
 
 
-def write_outputs(graph: Graph, output_dir: Path, *, html: bool = True) -> dict[str, Path]:
+def write_outputs(graph: Graph, output_dir: Path, *, html: bool = True, title: str = "kg"
+                  ) -> dict[str, Path]:
     from kg.export import turtle_bytes
 
     output_dir.mkdir(parents=True, exist_ok=True)
@@ -160,7 +164,7 @@ def write_outputs(graph: Graph, output_dir: Path, *, html: bool = True) -> dict[
         if html:
             from kg.view import write_html
 
-            write_html(graph, staging / HTML_FILE, title="kg")
+            write_html(graph, staging / HTML_FILE, title=title)
             files["html"] = output_dir / HTML_FILE
         for path in files.values():
             (staging / path.name).replace(path)
