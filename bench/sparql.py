@@ -30,23 +30,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import rdflib
 
-from kg.query import get_query, load_store, run_query
+from kg.query import get_query, load_store, run_query, turtle_prefixes
 
-PREFIXES = """\
-@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
-@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
-@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
-@prefix prov: <http://www.w3.org/ns/prov#> .
-@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
-@prefix dcterms: <http://purl.org/dc/terms/> .
-@prefix kgo: <https://w3id.org/kgnews/ontology#> .
-@prefix kge: <https://w3id.org/kgnews/entity/> .
-@prefix kgd: <https://w3id.org/kgnews/document/> .
-@prefix kgs: <https://w3id.org/kgnews/statement/> .
-@prefix kgm: <https://w3id.org/kgnews/mention/> .
-@prefix kgx: <https://w3id.org/kgnews/extractor/> .
-
-"""
+PREFIXES = turtle_prefixes()
 
 CLASSES = ["Person", "Company", "Organization", "AIModel", "Software", "Product", "Place",
            "Event", "Project", "Strategy"]  # fmt: skip

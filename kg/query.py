@@ -106,6 +106,11 @@ def all_prefixes() -> dict[str, str]:
     return prefixes
 
 
+def turtle_prefixes() -> str:
+    """``@prefix`` lines for :func:`all_prefixes`, to open a Turtle document by hand."""
+    return "".join(f"@prefix {name}: <{iri}> .\n" for name, iri in sorted(all_prefixes().items()))
+
+
 _PREFIXES = all_prefixes()
 # Longest namespace first, so kgo: wins over a shorter namespace that is a prefix of it.
 _BY_NAMESPACE = sorted(((ns, p) for p, ns in _PREFIXES.items()), key=lambda x: -len(x[0]))

@@ -48,6 +48,7 @@ from kg.query import (
     param_term,
     run_named_query,
     run_query,
+    turtle_prefixes,
 )
 
 KGE = "https://w3id.org/kgnews/entity/"
@@ -56,19 +57,7 @@ KGD = "https://w3id.org/kgnews/document/"
 
 # A small graph written by hand after docs/rdf-model.md: two articles, ten entities, eight
 # facts and one attribute, each reified with its evidence.
-FIXTURE_TTL = """\
-@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
-@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
-@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
-@prefix prov: <http://www.w3.org/ns/prov#> .
-@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
-@prefix dcterms: <http://purl.org/dc/terms/> .
-@prefix kgo: <https://w3id.org/kgnews/ontology#> .
-@prefix kge: <https://w3id.org/kgnews/entity/> .
-@prefix kgd: <https://w3id.org/kgnews/document/> .
-@prefix kgs: <https://w3id.org/kgnews/statement/> .
-@prefix kgm: <https://w3id.org/kgnews/mention/> .
-@prefix kgx: <https://w3id.org/kgnews/extractor/> .
+FIXTURE_TTL = turtle_prefixes() + """\
 
 kge:mark-zuckerberg a kgo:Person ; rdfs:label "Mark Zuckerberg" ;
     skos:altLabel "Zuckerberg", "le PDG de Meta" .

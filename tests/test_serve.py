@@ -25,20 +25,10 @@ from rdflib import Graph
 
 import kg
 from kg.cli_query import serve_command
+from kg.query import turtle_prefixes
 from kg.serve import looks_like_update, negotiate
 
-PREFIXES = """\
-@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
-@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
-@prefix prov: <http://www.w3.org/ns/prov#> .
-@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
-@prefix dcterms: <http://purl.org/dc/terms/> .
-@prefix kgo: <https://w3id.org/kgnews/ontology#> .
-@prefix kge: <https://w3id.org/kgnews/entity/> .
-@prefix kgd: <https://w3id.org/kgnews/document/> .
-@prefix kgs: <https://w3id.org/kgnews/statement/> .
-@prefix kgx: <https://w3id.org/kgnews/extractor/> .
-"""
+PREFIXES = turtle_prefixes()
 
 GRAPH = (
     PREFIXES
@@ -415,6 +405,7 @@ def test_serve_cli_errors(tmp_path: Path) -> None:
     assert empty.exit_code == 1 and "no graph.ttl" in empty.output
     (tmp_path / "graph.ttl").write_text(PREFIXES + "\nkge:a kge:b .\n", encoding="utf-8")
     bad = runner.invoke(serve_command, [str(tmp_path), "--port", "0"])
-    assert bad.exit_code == 1 and "graph.ttl: line 12" in bad.output
+    bad_line = PREFIXES.count("\n") + 2  # the header, a blank line, then the bad triple
+    assert bad.exit_code == 1 and f"graph.ttl: line {bad_line}," in bad.output
     assert bad.output.strip().count("\n") == 0 and "Traceback" not in bad.output
     assert runner.invoke(serve_command, [str(tmp_path), "--timeout", "0"]).exit_code == 2
