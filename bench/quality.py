@@ -91,9 +91,17 @@ def wikidata_alignments(ontology: Graph) -> dict[str, set[tuple[str, bool]]]:
             found |= {(pid, not same) for pid, same in closure(inverse, seen)}
         return found
 
+    symmetric = set(ontology.subjects(RDF.type, OWL.SymmetricProperty))
+
+    def both_ways(prop: URIRef) -> set[tuple[str, bool]]:
+        found = closure(prop, frozenset())
+        if prop in symmetric:  # "X spouse Y" states "Y spouse X" too
+            found |= {(pid, not same) for pid, same in found}
+        return found
+
     props = set(ontology.subjects(RDF.type, OWL.ObjectProperty)) | set(
         ontology.subjects(RDF.type, OWL.DatatypeProperty))
-    return {str(p)[len(KGO_NS):]: closure(p, frozenset()) for p in props
+    return {str(p)[len(KGO_NS):]: both_ways(p) for p in props
             if str(p).startswith(KGO_NS)}
 
 
@@ -277,10 +285,8 @@ def score_dev(dev_path: Path, relation_map: Path,
                                                                        set())
                 pair_facts.append((attribute, ok))
         for fact in extraction.facts:
-            s_span = (fact.subject.start_char, fact.subject.end_char)
-            o_span = (fact.object.start_char, fact.object.end_char)
-            forward = _over(s_span, head_span) and _over(o_span, tail_span)
-            backward = _over(s_span, tail_span) and _over(o_span, head_span)
+            forward = _at(fact.subject, head_span) and _at(fact.object, tail_span)
+            backward = _at(fact.subject, tail_span) and _at(fact.object, head_span)
             if forward or backward:
                 aligned = alignments.get(fact.relation.value, set())
                 ok = pid is not None and (
@@ -332,6 +338,15 @@ def score_dev(dev_path: Path, relation_map: Path,
 
 def _over(a: tuple[int, int], b: list[int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
+
+
+def _at(mention, span: list[int]) -> bool:  # type: ignore[no-untyped-def]
+    """The mention, or the name a pronoun was resolved to ("sa" -> "Berlusconi"), is over the
+    marked span: the fact is about the entity, whichever words stood for it."""
+    spans = [(mention.start_char, mention.end_char)]
+    if mention.antecedent is not None:
+        spans.append((mention.antecedent.start_char, mention.antecedent.end_char))
+    return any(_over(s, span) for s in spans)
 
 
 def _fact_str(fact) -> str:  # type: ignore[no-untyped-def]

@@ -62,6 +62,7 @@ class Relation(StrEnum):
     LOCATED_IN = "locatedIn"
     MEMBER_OF = "memberOf"
     PARTNER_OF = "partnerOf"
+    SPOUSE = "spouse"
 
 
 class Attribute(StrEnum):

@@ -44,6 +44,7 @@ SIGNATURES: dict[Relation, tuple[frozenset[EntityType], frozenset[EntityType]]] 
     Relation.LOCATED_IN: (ORG | EVENT | PLACE | {E.PROJECT}, PLACE),
     Relation.MEMBER_OF: (PERSON | ORG, ORG),
     Relation.PARTNER_OF: (ORG, ORG),
+    Relation.SPOUSE: (PERSON, PERSON),
 }
 
 #: the type an untyped name takes when it fills a slot of this relation

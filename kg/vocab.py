@@ -68,6 +68,7 @@ class KGO(DefinedNamespace):
     memberOf: URIRef
     hasMember: URIRef
     partnerOf: URIRef
+    spouse: URIRef
 
     # datatype properties of entities
     foundingDate: URIRef

@@ -419,6 +419,8 @@ ALIGNMENTS = [
     ("memberOf", OWL.equivalentProperty, WDT.P463),
     ("memberOf", OWL.equivalentProperty, SCHEMA.memberOf),
     ("partnerOf", SKOS.closeMatch, WDT.P2652),
+    ("spouse", OWL.equivalentProperty, WDT.P26),
+    ("spouse", OWL.equivalentProperty, SCHEMA.spouse),
     ("inspiredBy", SKOS.closeMatch, WDT.P737),
     ("inspiredBy", SKOS.closeMatch, SCHEMA.isBasedOn),
     ("foundingDate", OWL.equivalentProperty, WDT.P571),
@@ -487,7 +489,7 @@ def test_domain_range_shapes_match_the_ontology(onto: Graph, shapes: Graph) -> N
 
 def test_entity_properties_are_the_fact_properties(onto: Graph, shapes: Graph) -> None:
     facts = entity_properties(onto)
-    assert len(facts) == 36  # 23 relations kg extracts and 13 inverses
+    assert len(facts) == 37  # 24 relations kg extracts and 13 inverses
     assert {kgo(r.value) for r in Relation} <= facts
     assert set(shapes.objects(KGSH.FactHasEvidence, SH.targetSubjectsOf)) == facts
     (select,) = shapes.objects(KGSH.FactHasEvidence, SH.sparql / SH.select)

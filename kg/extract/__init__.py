@@ -22,7 +22,7 @@ from kg.extract.coref import resolve_anaphora
 from kg.extract.dates import EXTRACTORS as DATE_EXTRACTORS
 from kg.extract.dates import attribute_facts
 from kg.extract.demonyms import EXTRACTORS as DEMONYM_EXTRACTORS
-from kg.extract.demonyms import demonym_facts
+from kg.extract.demonyms import demonym_facts, name_country_facts
 from kg.extract.patterns import PATTERNS, Pattern
 from kg.extract.places import is_country
 from kg.extract.surface import SurfaceSentence, surface
@@ -65,6 +65,9 @@ class Hit:
     subject: int
     object: int
     sentence: int
+    #: the object is the country a place lies in ("basée à Lyon, en France"): kept only if it
+    #: is a country
+    wider_place: bool = False
 
 
 def _describe_extractors() -> dict[str, str]:
@@ -139,6 +142,8 @@ def extract(parsed: ParsedDocument) -> DocumentExtraction:
             continue
         if hit.pattern.named_subject and subject.kind is MentionKind.PRONOUN:
             continue  # "sa nouvelle filiale, ..." is no apposition to a name
+        if hit.wider_place and not is_country(obj.referent.name):
+            continue  # "à Vitré (Ille-et-Vilaine)": the seat is the town, not its département
         if hit.pattern.person_relation and subject.entity_type is EntityType.PERSON:
             relation = hit.pattern.person_relation
         fact = _fact(parsed, hit.pattern.extractor, relation, subject, obj, hit.sentence,
@@ -158,8 +163,10 @@ def extract(parsed: ParsedDocument) -> DocumentExtraction:
         if fact is not None:
             facts.append(fact)
 
-    for extractor, relation, subject, obj, sentence, prior in demonym_facts(
-        parsed, surfaces, by_id
+    names_in_order = sorted((m for m in by_id.values() if m.kind is MentionKind.NAME),
+                            key=lambda m: m.start_char)
+    for extractor, relation, subject, obj, sentence, prior in (
+        *demonym_facts(parsed, surfaces, by_id), *name_country_facts(parsed, names_in_order)
     ):
         fact = _fact(parsed, extractor, relation, subject, obj, sentence, prior)
         if fact is not None:
@@ -194,15 +201,37 @@ def _pattern_hits(surfaces: list[SurfaceSentence]) -> list[Hit]:
             for match in pattern.regex.finditer(text):
                 s_ids = _with_conjuncts(text, match, "s")
                 o_ids = _with_conjuncts(text, match, "o")
+                wider = (_wider_places(text, match.end("o"))
+                         if pattern.relation is Relation.HEADQUARTERED_IN else [])
                 for s in s_ids:
                     for o in o_ids:
                         if s != o:
                             hits.append(Hit(pattern, pattern.relation, s, o,
                                             surf.sentence.index))
+                    hits += [Hit(pattern, pattern.relation, s, o, surf.sentence.index, True)
+                             for o in wider if o != s]
     return hits
 
 
 _NEXT_NAME = re.compile(r"^ @m(\d+)")
+#: after a place: the larger place it lies in ("à Lyon, en France", "à Austin (Texas)",
+#: "à Delft, dans l'ouest des Pays-Bas", "de Montgomery Alabama")
+_WIDER_PLACE = re.compile(
+    r"^(?: ,)? (?:\( |(?:en|au|aux|dans) (?:(?:l' |le |la )?(?:nord|sud|est|ouest|centre|"
+    r"nord-est|nord-ouest|sud-est|sud-ouest) (?:de la |de l' |du |des |de |d' ))?)?"
+    r"@m(\d+)(?: \))?"
+)
+
+
+def _wider_places(text: str, end: int) -> list[int]:
+    """The mentions after a place that may name the larger places it lies in ("à Delft, aux
+    Pays-Bas", "à Austin (Texas)")."""
+    found = []
+    rest = text[end:]
+    while (wider := _WIDER_PLACE.match(rest)) is not None:
+        found.append(int(wider.group(1)))
+        rest = rest[wider.end():]
+    return found
 
 
 def _with_conjuncts(text: str, match: re.Match[str], group: str) -> list[int]:

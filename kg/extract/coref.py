@@ -37,6 +37,9 @@ _OWNED = re.compile(
     rf"présidente|directeur général|directrice générale|directeur|directrice|ceo|"
     rf"concurrents?|rivaux|rival|{_ALL_ROLES})\b"
 )
+#: "son épouse", "sa deuxième épouse", "son mari": the possessor is a person
+_SPOUSE = re.compile(r"^(?:(?:deuxième|seconde|troisième|nouvelle|jeune|première) )?"
+                     r"(?:épouse|époux|mari|femme)\b(?! d' affaires| politique| de lettres)")
 _ORG_ANAPHOR = re.compile(rf"^(?:{lexicon.ORG_ANAPHORS})$")
 FOCUS_WINDOW = 3  # sentences
 
@@ -122,6 +125,12 @@ def resolve_anaphora(
                 continue
             token = tokens[i]
             rest = " ".join(words[offset + 1 : offset + 5])
+            if word in {"son", "sa"} and token.pos == "DET" and _SPOUSE.match(rest):
+                person = _person_antecedent(parsed, names, sentence.index, token.idx)
+                if person is not None:
+                    found.append((_resolved(doc_id, token.idx, token.end, text, sentence.index,
+                                            person, MentionKind.PRONOUN, "possessive"), i, i + 1))
+                continue
             if word in _POSSESSIVES and token.pos == "DET" and _OWNED.match(rest):
                 target = _subject_antecedent(parsed, names, sentence.index, token.idx)
                 if target is None and offset <= 1 and sentence.index > 0:
@@ -189,6 +198,27 @@ def resolve_anaphora(
                     found.append((_resolved(doc_id, token.idx, token.end, text, sentence.index,
                                             target, MentionKind.PRONOUN, "pronoun"), i, i + 1))
     return found
+
+
+def _person_antecedent(
+    parsed: ParsedDocument, names: list[Mention], sentence: int, before_char: int
+) -> Mention | None:
+    """Whose "son épouse": the person just before ("Y et sa femme"); else the person subject
+    of the sentence, named before the possessive; else the person named last before it, in
+    this sentence or the one before."""
+    tokens = parsed.tokens
+    by_start = {t.idx: t.i for t in tokens}
+    people = [m for m in names if m.entity_type is EntityType.PERSON
+              and m.end_char <= before_char and sentence - 1 <= m.sentence <= sentence]
+    text = parsed.document.text
+    for mention in people:
+        if text[mention.end_char:before_char].strip() in {"et", "avec", ","}:
+            return mention
+    for mention in people:
+        i = by_start.get(mention.start_char)
+        if mention.sentence == sentence and i is not None and _in_subject(tokens, i):
+            return mention
+    return max(people, key=lambda m: m.end_char, default=None)
 
 
 def _in_subject(tokens: tuple[Token, ...], i: int) -> bool:

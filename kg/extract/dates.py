@@ -42,6 +42,8 @@ _DATE = re.compile(rf"\b(?:le )?(?P<d>\d{{1,2}}|1er) (?P<m>{'|'.join(MONTHS)}) (
 _FOUNDED = re.compile(
     r"@m(?P<s>\d+) (?:, )?(?:(?:[^@.;:]\S*) ){0,8}?(?:a été |est |fut |avait été )?"
     r"(?:fondée?s?|créée?s?|cofondée?s?|co-fondée?s?|établie?s?) "
+    # "fondée à Lyon en 2015": where, then when
+    r"(?:(?:à|au|en) @m\d+ (?:\( @m\d+ \) |, )?)?"
     r"(?:en (?P<y>\d{4})|le (?P<date>(?:\d{1,2}|1er) \S+ \d{4}))"
 )
 _STARTED_IN = re.compile(

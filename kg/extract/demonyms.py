@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from kg.extract import lexicon
-from kg.extract.surface import SurfaceSentence
+from kg.extract import lexicon, places
+from kg.extract.surface import SurfaceSentence, name_key
 from kg.model import (
     ORGANIZATION_TYPES,
     EntityType,
@@ -156,3 +156,58 @@ def _place_fact(parsed: ParsedDocument, subject: Mention, token: Token, text: st
         entity_type=EntityType.PLACE, name=place, kind=MentionKind.NAME,
     )
     yield extractor, relation, subject, mention, token.sent, 0.75
+
+
+#: "Air France", "Banque de France", "TAP Portugal", "France Télévisions": a country's name
+#: inside an organisation's name is the organisation's country
+NAME_COUNTRY_EXTRACTOR = "country-in-name"
+EXTRACTORS[NAME_COUNTRY_EXTRACTOR] = ("'Air France', 'Banque de France': a country named "
+                                      "at either end of an organisation's name")
+_LINKS = {"de", "du", "des", "d'", "de la", "de l'"}
+
+
+def name_country_facts(parsed: ParsedDocument, names: list[Mention]) -> Iterator[Found]:
+    """A French country name opening or closing a named organisation's name (and no other
+    country in it) gives the organisation's country."""
+    tokens = parsed.tokens
+    by_char = {t.idx: t.i for t in tokens}
+    seen: set[str] = set()
+    for mention in names:
+        if mention.name in seen:
+            continue
+        if (mention.kind is not MentionKind.NAME or mention.antecedent is not None
+                or mention.entity_type not in ORGANIZATION_TYPES):
+            continue
+        first = by_char.get(mention.start_char)
+        if first is None:
+            continue
+        last = first
+        while last + 1 < len(tokens) and tokens[last + 1].idx < mention.end_char:
+            last += 1
+        found = []
+        for width in (3, 2, 1):
+            for start, end in ((first, first + width - 1), (last - width + 1, last)):
+                if end - start + 1 >= last - first + 1 or start < first or end > last:
+                    continue  # the whole name is a country: nothing to say
+                words = tokens[start : end + 1]
+                if not words[0].text[:1].isupper():
+                    continue
+                phrase = parsed.document.text[words[0].idx : words[-1].end]
+                if places.is_french_country_name(phrase):
+                    found.append((start, end, phrase))
+        countries = {name_key(p) for _, _, p in found}
+        if len(countries) != 1:
+            continue
+        start, end, phrase = max(found, key=lambda f: f[1] - f[0])
+        before = tokens[start - 1].text.lower() if start > first else ""
+        if start > first and end < last:
+            continue
+        if start > first and before not in _LINKS and not tokens[start - 1].text[:1].isupper():
+            continue  # closing the name after a name word or "de": "Air France"
+        place = Mention(
+            doc_id=parsed.document.doc_id, start_char=tokens[start].idx,
+            end_char=tokens[end].end, text=phrase, sentence=mention.sentence,
+            entity_type=EntityType.PLACE, name=phrase, kind=MentionKind.NAME,
+        )
+        seen.add(mention.name)
+        yield NAME_COUNTRY_EXTRACTOR, Relation.COUNTRY, mention, place, mention.sentence, 0.8

@@ -74,6 +74,11 @@ YEAR = r"(?:en |au |dès |le \S+ \S+ )?(?:\d{4} )?"
 #: adverbs that may sit between a verb and its complement ("est également à la tête de")
 ADV = (r"(?:(?:\S+ment|aussi|désormais|toujours|encore|déjà|alors|depuis \S+|jusqu' ici|"
        r"jusque-là|à ce jour) )*")
+#: a spouse (not a former one: "son ex-épouse", "son ancien mari" are left out), and not
+#: "femme d'affaires", "femme politique"
+SPOUSE_NOUN = (r"(?:(?:deuxième|seconde|troisième|nouvelle|jeune|première) )?"
+               r"(?:épouse|époux|mari|femme(?! d' affaires| politique| de lettres)|"
+               r"conjointe?) ")
 #: words that qualify a role noun ("président exécutif", "directeur général adjoint")
 #: (a deputy, "délégué" or "adjoint", is not the head: lexicon.ROLE_NOUNS has it as worksFor)
 ROLE_QUALIFIER = (r"(?: (?:exécutif|exécutive|intérimaire|honoraire|sortant|sortante|"
@@ -107,8 +112,11 @@ def _role_patterns() -> list[Pattern]:
             Pattern(
                 f"copula-{name}", relation,
                 re.compile(rf"{S('s')} (?:, )?(?:est|était|fut|devient|est devenue?|"
-                           rf"a été nommée?|a été élue?|a été désignée?|a été promue?|sera|"
-                           rf"reste|demeure|deviendra|succède à \S+ \S+ comme) {ADV}"
+                           rf"(?:a été|est|sera) (?:nommée?|élue?|désignée?|promue?|choisie?|"
+                           rf"sélectionnée?|reconduite?)(?: par(?: (?![,;:.])\S+){{1,6}}?"
+                           rf"(?= au poste| à la fonction| comme| en tant que| en qualité))?|"
+                           rf"sera|reste|demeure|deviendra|succède à \S+ \S+ comme|"
+                           rf"succède à @m\d+(?= au poste| comme)) {ADV}"
                            rf"(?:au poste de |à la fonction de |comme |en tant que |"
                            rf"en qualité de )?{DET}{ADJ}{role} {prep} {FILL}{S('o')}"),
                 0.85, f"copula or appointment: X est/a été nommé <{name} role> de Y",
@@ -150,6 +158,32 @@ def _role_patterns() -> list[Pattern]:
     return [p for p in patterns if p.extractor != "appointed-foundedBy"]
 
 
+#: taking office: "prend la présidence de", "a été nommé à la direction générale de",
+#: "succède à X à la tête de" (X, the predecessor, is left out)
+TAKE_OFFICE = (r"(?:prend|prendra|a pris|va prendre|vient de prendre|reprend|reprendra|"
+               r"a repris|assure|assurera|assume|occupe|accède à|accédera à|a accédé à|"
+               r"(?:est|a été|sera|vient d' être) (?:nommée?|élue?|désignée?|promue?|"
+               r"choisie?|sélectionnée?|reconduite?|confirmée?|portée?|propulsée?|appelée?) "
+               r"(?:par (?:(?![,;:.])\S+ ){1,6}?)?à|"
+               r"(?:succède|succédera|a succédé|succédant) à @m\d+ à|remplace @m\d+ à|"
+               r"remplacera @m\d+ à|a remplacé @m\d+ à) ")
+OFFICES = ((r"la direction générale|la présidence du directoire", Relation.CEO_OF),
+           (r"la présidence(?: du conseil d' administration| du conseil de surveillance)?",
+            Relation.CHAIR_OF),
+           (r"la tête|la direction|les rênes|les commandes", Relation.LEADS))
+
+
+def _office_patterns() -> list[Pattern]:
+    return [
+        Pattern(f"takes-office-{relation.value}", relation,
+                re.compile(rf"{S('s')} {APPOS}(?:qui )?{TAKE_OFFICE}{ADV}(?:{office}) {DE} "
+                           rf"{FILL}{S('o')}"),
+                0.85, f"X prend / est nommé à <office> de Y ({relation.value})",
+                "Claire Dumas prendra la direction générale de Vernal en mars.")
+        for office, relation in OFFICES
+    ]
+
+
 def _flip_founders(patterns: list[Pattern]) -> list[Pattern]:
     """Role patterns read person -> org; foundedBy runs org -> person: swap the groups."""
     flipped = []
@@ -165,6 +199,7 @@ def _flip_founders(patterns: list[Pattern]) -> list[Pattern]:
 
 PATTERNS: tuple[Pattern, ...] = (
     *_flip_founders(_role_patterns()),
+    *_office_patterns(),
     # --- leading -----------------------------------------------------------------------
     Pattern("verb-lead", Relation.LEADS,
             re.compile(rf"{S('s')} {APPOS}(?:qui )?(?:{lx.LEAD_VERBS}) (?:aussi |désormais |"
@@ -204,7 +239,7 @@ PATTERNS: tuple[Pattern, ...] = (
             re.compile(rf"{S('s')} , (?:un|une) (?:{lx.COMPANY_NOUNS}|{lx.ORGANIZATION_NOUNS}|"
                        rf"réseaux?|divisions?|branches?|unités?|marques?) (?:\S+ ){{0,3}}?"
                        rf"(?:de|du|d') {S('o')}"),
-            0.6, "X, un réseau de télévision de Y", "Arte, une chaîne de France Télévisions.",
+            0.6, "X, une chaîne de Y", "Arte, une chaîne de France Télévisions.",
             named_subject=True),
     Pattern("cofounded-with", Relation.FOUNDED_BY,
             re.compile(rf"(?:a cofondé|a co-fondé|a fondé|a créé|avait fondé|avait cofondé) "
@@ -331,19 +366,20 @@ PATTERNS: tuple[Pattern, ...] = (
             re.compile(rf"(?<!d' )(?<!de )(?<!du )(?<!des )(?<! à )(?<! la )(?<! au )"
                        rf"(?<! l' ){S('s')} (?:de|d') {S('o')}"),
             0.55, "an organisation named with its place: X de Y",
-            "Le fabricant Warid Telecom de Lahore a été vendu."),
+            "Le fabricant Solvane Energia de Porto a été vendu."),
     Pattern("organisation-described-at-place", Relation.HEADQUARTERED_IN,
             re.compile(rf"{S('s')} (?:\( @m\d+ \) )?(?:, )?(?:est|était) (?:un|une) "
                        rf"(?:[^@.;:]\S* ){{0,8}}?(?:située?|basée?|implantée?|installée?|"
-                       rf"établie?) (?:à|en|au|dans) {DET}{S('o')}"),
-            0.7, "X est une société ... située à Y",
+                       rf"établie?) (?:(?:sur|dans) {DET}(?:(?![@,;:.])\S+ ){{0,4}}?@m\d+ )?"
+                       rf"(?:à|en|au|dans) {DET}{S('o')}"),
+            0.7, "X est une société ... située (sur le campus de Z) à Y",
             "Qonto est une néobanque française basée à Paris."),
     Pattern("organisation-described-of-place", Relation.HEADQUARTERED_IN,
             re.compile(rf"{S('s')} (?:\( @m\d+ \) )?(?:, )?(?:est|était) (?:un|une|le|la|l') "
                        rf"(?:{lx.COMPANY_NOUNS}|{lx.ORGANIZATION_NOUNS}|club|chaîne|station|"
                        rf"hôpital|lycée|musée|institution)(?: (?![@,;:.])\S+){{0,3}}? "
                        rf"(?:de|d'|à|en) {S('o')}"),
-            0.65, "X est une école secondaire publique de Y",
+            0.65, "X est un club (de football) de Y",
             "Le Stade rennais est un club de football de Rennes."),
     Pattern("company-of-place", Relation.HEADQUARTERED_IN,
             re.compile(rf"{S('s')} , (?:un|une) (?:{lx.COMPANY_NOUNS}) (?:\S+ )?"
@@ -392,6 +428,29 @@ PATTERNS: tuple[Pattern, ...] = (
             re.compile(rf"(?:partenariat|alliance|accord|coentreprise|joint-venture) "
                        rf"(?:\S+ ){{0,2}}?entre {S('s')} et {S('o')}"),
             0.8, "un partenariat entre X et Y", "Un partenariat entre Orange et Mistral AI."),
+    # --- spouses ------------------------------------------------------------------------------
+    Pattern("spouse-possessive", Relation.SPOUSE,
+            re.compile(rf"{S('s')} (?:et|avec) (?:son |sa |@m\d+ ){SPOUSE_NOUN}(?:, )?{S('o')}"),
+            0.85, "X et son épouse Y", "Jean Dupont et son épouse Marie ont fondé la maison."),
+    Pattern("possessive-spouse", Relation.SPOUSE,
+            # the possessive, resolved to a person, is the subject placeholder
+            re.compile(rf"{S('s')} {SPOUSE_NOUN}(?:, )?{S('o')}"),
+            0.75, "son épouse Y (the possessive resolved to the person)",
+            "Paul Morel est arrivé avec sa femme, Claire Morel."),
+    Pattern("spouse-apposition", Relation.SPOUSE,
+            re.compile(rf"{S('s')} , {DET}{SPOUSE_NOUN}{DE} {FILL2}{S('o')}"),
+            0.85, "X, l'épouse de Y", "Anne Lenoir, l'épouse du ministre Marc Lenoir, a voté."),
+    Pattern("spouse-before-name", Relation.SPOUSE,
+            re.compile(rf"(?:l' |la |le ){SPOUSE_NOUN}{DE} {FILL2}{S('o')} , {S('s')}"),
+            0.8, "l'épouse de Y, X", "Le mari de la sénatrice Anne Roux, Paul Roux, a témoigné."),
+    Pattern("married-to", Relation.SPOUSE,
+            re.compile(rf"{S('s')} {APPOS}(?:qui )?(?:est |était |, )?(?:mariée? (?:à|avec)|"
+                       rf"a épousé|avait épousé) {DET}{FILL2}{S('o')}"),
+            0.85, "X est marié à Y / X a épousé Y", "Luc Besson a épousé Virginie Silla en 2004."),
+    Pattern("married-couple", Relation.SPOUSE,
+            re.compile(rf"{S('s')} et {S('o')} (?:, )?(?:se sont mariés|sont mariés|"
+                       rf"mariés depuis|se marient|se sont unis)"),
+            0.85, "X et Y se sont mariés", "Léa Marin et Hugo Blanc se sont mariés en juin."),
     # --- products ----------------------------------------------------------------------------
     Pattern("release-verb", Relation.RELEASED,
             re.compile(rf"{S('s')} {APPOS}(?:qui )?(?:{lx.RELEASE_VERBS}) (?:{YEAR})?"

@@ -10,7 +10,7 @@ from kg.extract.surface import name_key
 
 
 @functools.cache
-def _country_keys() -> frozenset[str]:
+def _country_keys(french_only: bool = False) -> frozenset[str]:
     import gettext
 
     import pycountry
@@ -25,14 +25,25 @@ def _country_keys() -> frozenset[str]:
     for country in pycountry.countries:
         for name in {country.name, getattr(country, "common_name", country.name),
                      getattr(country, "official_name", country.name)}:
-            for form in (name, translate(name)):
+            forms = (translate(name),) if french_only else (name, translate(name))
+            for form in forms:
                 keys.add(name_key(form))
                 # "Russie, Fédération de" -> "Russie"; "Bolivie (État plurinational de)"
                 short = re.split(r"[,(]", form)[0]
                 keys.add(name_key(short))
     keys.discard("")
+    if french_only:
+        # French names that are also English words or parts of other places' names
+        # ("New Jersey", "Isle of Man")
+        keys -= {"jersey", "guernesey", "man"}
     return frozenset(keys)
 
 
 def is_country(name: str) -> bool:
     return name_key(name) in _country_keys()
+
+
+def is_french_country_name(name: str) -> bool:
+    """The name is a country's French name ("Portugal", "Allemagne", "Corée du Sud"): English
+    names such as "Georgia" or "Jordan", which name people and US states, are not."""
+    return name_key(name) in _country_keys(True)

@@ -1,0 +1,120 @@
+"""Spouses, taking office, places within places, countries in names, founding places and
+dates: French sentences of our own, and sentences where nothing may be read."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import facts_of
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("Jean Dupont et son épouse Marie Dupont ont repris la maison familiale.",
+     ("Jean Dupont", "spouse", "Marie Dupont")),
+    ("Le ministre a reçu Paul Simon et sa femme Anne Simon à Matignon.",
+     ("Paul Simon", "spouse", "Anne Simon")),
+    ("Anne Lenoir, l'épouse du ministre Marc Lenoir, a voté contre le projet.",
+     ("Anne Lenoir", "spouse", "Marc Lenoir")),
+    ("Le mari de la sénatrice Anne Roux, Paul Roux, a témoigné mardi.",
+     ("Paul Roux", "spouse", "Anne Roux")),
+    ("Luc Besson a épousé Virginie Silla en 2004.", ("Luc Besson", "spouse", "Virginie Silla")),
+    ("Léa Marin et Hugo Blanc se sont mariés en juin à Bordeaux.",
+     ("Léa Marin", "spouse", "Hugo Blanc")),
+    # the possessive is the subject's, not that of the person named last
+    ("Silvio Berlusconi a évoqué sa relation avec Noemi Letizia, puis une dispute avec sa "
+     "deuxième épouse Veronica Lario.", ("Silvio Berlusconi", "spouse", "Veronica Lario")),
+])
+def test_spouses(read, text, fact):
+    assert fact in facts_of(read(text))
+
+
+@pytest.mark.parametrize("text", [
+    # a former spouse, a businesswoman, a partner who is not a spouse
+    "Marc Blanc est venu avec son ex-épouse Julie Roux.",
+    "Julie Gayet, la femme d'affaires Anne Lauvergeon et Marc Simoncini étaient présents.",
+    "Paul Morel a cofondé la société avec son associé Karim Said.",
+])
+def test_no_spouse_invented(read, text):
+    assert not {f for f in facts_of(read(text)) if f[1] == "spouse"}
+
+
+def test_spouse_is_the_persons_next_to_the_possessive(read):
+    found = facts_of(read("Le président Marc Roux a reçu Paul Simon et sa femme Anne Simon."))
+    assert ("Marc Roux", "spouse", "Anne Simon") not in found
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("Claire Dumas prendra la direction générale de Vernal le 1er mars.",
+     ("Claire Dumas", "ceoOf", "Vernal")),
+    ("Paul Girard a pris la présidence du groupe Altea en 2021.",
+     ("Paul Girard", "chairOf", "Altea")),
+    ("Sophie Blanc, qui a pris la tête de Norvia en janvier, veut accélérer.",
+     ("Sophie Blanc", "leads", "Norvia")),
+    ("Marc Petit a été nommé par le gouvernement à la présidence de la SNCF.",
+     ("Marc Petit", "chairOf", "SNCF")),
+    ("Marc Simon a pris les rênes de Doria après le départ de son fondateur.",
+     ("Marc Simon", "leads", "Doria")),
+    ("En 2019, Claire Dumas a été choisie par le conseil d'administration au poste de "
+     "directrice générale de Vernal.", ("Claire Dumas", "ceoOf", "Vernal")),
+    ("Luc Roy succède à Anne Petit au poste de directeur général de Kelvia.",
+     ("Luc Roy", "ceoOf", "Kelvia")),
+])
+def test_taking_office(read, text, fact):
+    assert fact in facts_of(read(text))
+
+
+def test_the_predecessor_does_not_take_office(read):
+    found = facts_of(read("Luc Roy succède à Anne Petit à la direction de Kelvia."))
+    assert ("Luc Roy", "leads", "Kelvia") in found
+    assert not any(f[0] == "Anne Petit" for f in found)
+
+
+@pytest.mark.parametrize(("text", "facts"), [
+    ("Le groupe Voltra, basé à Delft, aux Pays-Bas, recrute des ingénieurs.",
+     {("Voltra", "headquarteredIn", "Delft"), ("Voltra", "country", "Pays-Bas")}),
+    ("Le groupe Voltra, basé à Delft dans l'ouest des Pays-Bas, recrute.",
+     {("Voltra", "headquarteredIn", "Delft"), ("Voltra", "country", "Pays-Bas")}),
+    ("Le groupe Novatek est une jeune entreprise située dans la zone d'activité de Bellevue "
+     "à Nantes.", {("Novatek", "headquarteredIn", "Nantes")}),
+])
+def test_places_within_places(read, text, facts):
+    assert facts <= facts_of(read(text))
+
+
+def test_a_departement_in_brackets_is_not_the_seat(read):
+    found = facts_of(read("La start-up Kerlio, basée à Vitré (Ille-et-Vilaine), recrute."))
+    assert ("Kerlio", "headquarteredIn", "Vitré") in found
+    assert ("Kerlio", "headquarteredIn", "Ille-et-Vilaine") not in found
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("Air France a annoncé une hausse de ses tarifs.", ("Air France", "country", "France")),
+    ("La Banque de France relève sa prévision de croissance.",
+     ("Banque de France", "country", "France")),
+    ("Le groupe Orlanda Portugal a ouvert une usine.",
+     ("Orlanda Portugal", "country", "Portugal")),
+])
+def test_country_in_an_organisations_name(read, text, fact):
+    assert fact in facts_of(read(text))
+
+
+@pytest.mark.parametrize("text", [
+    # a person's name, a place, a name with two countries
+    "Jean France est arrivé hier à Lyon.",
+    "La Chambre de commerce France-Chine organise un salon.",
+    "Le club de Georgia Tech a gagné son match.",
+])
+def test_no_country_from_a_name_that_is_not_an_organisations(read, text):
+    assert not {f for f in facts_of(read(text)) if f[1] == "country"}
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Datavia, fondée à Lyon en 2015, emploie 80 personnes.", "2015"),
+    ("Le groupe Korvo, créé au Danemark le 2 mai 1990, a été racheté.", "1990-05-02"),
+])
+def test_founding_date_after_the_founding_place(read, text, value):
+    extraction = read(text)
+    assert [a.value for a in extraction.attributes
+            if a.attribute.value == "foundingDate"] == [value]
