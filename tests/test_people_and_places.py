@@ -118,3 +118,39 @@ def test_founding_date_after_the_founding_place(read, text, value):
     extraction = read(text)
     assert [a.value for a in extraction.attributes
             if a.attribute.value == "foundingDate"] == [value]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Inès Belkacem est intervenue aux Rencontres de la finance embarquée, à Lyon.",
+     "Rencontres de la finance embarquée"),
+    ("Le ministre a parlé lors des Assises de l'information de proximité, à Biarritz.",
+     "Assises de l'information de proximité"),
+    ("Il a présenté l'appareil au Salon international de l'aéronautique du Bourget.",
+     "Salon international de l'aéronautique du Bourget"),
+])
+def test_event_names_made_of_common_nouns(read, text, name):
+    types = {m.text: m.entity_type.value for m in read(text).mentions}
+    assert types.get(name) == "Event"
+
+
+def test_a_capitalised_university_is_no_event(read):
+    types = {m.text: m.entity_type.value for m in read(
+        "Elle enseigne à l'Université de Lyon depuis 2010.").mentions}
+    assert types.get("Université de Lyon") == "Organization"
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    # a type noun with its complements before the name types it, and is no anaphor
+    ("Le fabricant allemand de composants électroniques de puissance Kessel Halbtech a "
+     "annoncé l'acquisition de Vertra.", ("Kessel Halbtech", "acquired", "Vertra")),
+    ("Le fabricant allemand de composants électroniques de puissance Kessel Halbtech a "
+     "annoncé l'acquisition de Vertra.", ("Kessel Halbtech", "country", "Allemagne")),
+    ("Le fonds d'investissement américain Harbor Crest Sports a officialisé l'achat du club.",
+     ("Harbor Crest Sports", "country", "États-Unis")),
+    ("La Fédération des éditeurs, dont Estran Médias est membre, a protesté.",
+     ("Estran Médias", "memberOf", "Fédération des éditeurs")),
+    ("Le groupe Hydralis et la société Corvano sont toutes deux membres de Hydrogen Europe.",
+     ("Corvano", "memberOf", "Hydrogen Europe")),
+])
+def test_descriptions_and_membership(read, text, fact):
+    assert fact in facts_of(read(text))

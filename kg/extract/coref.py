@@ -165,7 +165,8 @@ def resolve_anaphora(
                 # "le groupe Renault", "l'éditeur allemand Kraftwerk", "le groupe Les Echos":
                 # a type cue before a name, not an anaphor
                 if any(k < sentence.end and (k in taken or tokens[k].text[:1].isupper())
-                       for k in (after, after + 1)):
+                       for k in (after, after + 1)) or _names_follow(tokens, after,
+                                                                      sentence.end, taken):
                     continue
                 if after < sentence.end and words[offset + description] in {"de", "du", "des",
                                                                              "d'"}:
@@ -198,6 +199,21 @@ def resolve_anaphora(
                     found.append((_resolved(doc_id, token.idx, token.end, text, sentence.index,
                                             target, MentionKind.PRONOUN, "pronoun"), i, i + 1))
     return found
+
+
+_NOUN_PHRASE_POS = {"ADJ", "ADP", "DET", "NOUN"}
+
+
+def _names_follow(tokens: tuple[Token, ...], start: int, end: int, taken: set[int]) -> bool:
+    """The words from ``start`` are the rest of a noun phrase that ends in a name: "le
+    fabricant allemand de composants électroniques X" introduces X, it does not refer back."""
+    for k in range(start, min(start + 8, end)):
+        token = tokens[k]
+        if k in taken or token.text[:1].isupper():
+            return k > start
+        if token.pos not in _NOUN_PHRASE_POS:
+            return False
+    return False
 
 
 def _person_antecedent(

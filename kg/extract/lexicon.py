@@ -32,7 +32,9 @@ COMPANY_NOUNS = (
     r"sociétés?|entreprises?|groupes?|firmes?|start-?ups?|géants?|constructeurs?|éditeurs?|"
     r"fabricants?|opérateurs?|banques?|compagnies?|filiales?|maisons? mères?|conglomérats?|"
     r"holdings?|cabinets?|distributeurs?|détaillants?|assureurs?|équipementiers?|"
-    r"fournisseurs?|licornes?|multinationales?|enseignes?|labels?|studios?"
+    r"fournisseurs?|licornes?|multinationales?|enseignes?|labels?|studios?|"
+    r"fonds d' investissement|coentreprises?|joint-ventures?|transporteurs?|énergéticiens?|"
+    r"armateurs?|fondeurs?|voyagistes?"
 )
 ORGANIZATION_NOUNS = (
     r"organisations?|associations?|fondations?|universités?|instituts?|agences?|partis?|"

@@ -171,6 +171,10 @@ def name_candidates(parsed: ParsedDocument) -> list[Candidate]:
             candidates.append(cand)
         i = max(j, i + 1)
     candidates = _merge_split_names(parsed, candidates)
+    events = _event_names(parsed)
+    # an event's name replaces the pieces of it the NER found ("Rencontres de la finance")
+    candidates = [c for c in candidates
+                  if not any(e.start <= c.start < e.end for e in events)] + events
     quoted = _quoted_names(parsed)
     # a quoted title replaces the pieces of it the NER found ("« Cap 2030 »", not "Cap")
     candidates = [c for c in candidates
@@ -204,6 +208,54 @@ def _merge_split_names(parsed: ParsedDocument, candidates: list[Candidate]) -> l
                 continue
         merged.append(cand)
     return merged
+
+
+_EVENT_NAME_HEADS = {"rencontres", "assises", "journées", "sommet", "forum", "salon", "congrès",
+                     "festival", "conférence", "colloque", "symposium", "biennale", "foire",
+                     "états", "semaine", "trophées", "université"}
+_EVENT_NAME_WORDS = {"NOUN", "ADJ", "PROPN", "NUM"}
+
+
+def _event_names(parsed: ParsedDocument) -> list[Candidate]:
+    """Event names the NER misses because their words are common nouns: a capitalised event
+    noun inside a sentence, and its complements ("les Assises de l'information de proximité",
+    "aux Rencontres de la finance embarquée"). "Université" only opens "Université d'été"."""
+    tokens = parsed.tokens
+    found: list[Candidate] = []
+    for i, token in enumerate(tokens):
+        word = token.text.lower()
+        if (word not in _EVENT_NAME_HEADS or not token.text[:1].isupper()
+                or parsed.sentences[token.sent].start == i):
+            continue
+        end = i + 1
+        if word == "états":  # "États généraux de ..."
+            if end >= len(tokens) or tokens[end].text.lower() != "généraux":
+                continue
+            end += 1
+        if word == "université" and " ".join(t.text.lower() for t in tokens[end:end + 2]) != (
+                "d' été") and " ".join(t.text.lower() for t in tokens[end:end + 2]) != "d’ été":
+            continue
+        last = end
+        k = end
+        while k < len(tokens) and k - i < 10 and tokens[k].sent == token.sent:
+            low = normalise_word(tokens[k].text)
+            if (tokens[k].pos in _EVENT_NAME_WORDS or (
+                    tokens[k].pos == "VERB" and "VerbForm=Part" in tokens[k].morph
+                    and k > end)) and low not in _MONTHS:
+                k += 1
+                last = k
+            elif low in {"de", "du", "des", "d'", "la", "l'", "&"}:
+                k += 1
+            else:
+                break
+        if last == end and not (end < len(tokens) and tokens[end].text[:1].isupper()):
+            continue  # "le Salon" alone is no name
+        cand = _candidate(parsed, i, last, "MISC", trim=False)
+        if cand is not None:
+            # the event noun opening the name outweighs a trade word inside it ("finance")
+            cand.votes[EntityType.EVENT] += 2 * CUE_WEIGHT
+            found.append(cand)
+    return found
 
 
 _OPENING = {"«", "\"", "“"}
@@ -245,6 +297,10 @@ _TYPE_BEFORE = [
                 rf"(?<!leader des )(?<!leader du )(?<!acteur des )(?<!champion des )"
                 rf"(?<!numéro un des )(?<!pionnier des )(?:{pattern})"
                 rf"(?: (?!(?:de|du|des|d'|à|au|aux|en|et|ou|par) )[\w'-]+)?"
+                # "le fabricant allemand de composants électroniques de puissance X",
+                # "le fonds d'investissement américain X": complements of the noun
+                rf"(?: (?:de|du|des|d') (?:la |l' )?[a-zéèêàâîôûç][\w'-]*"
+                rf"(?: (?!(?:de|du|des|d'|à|au|aux|en|et|ou|par) )[a-zéèêàâîôûç][\w'-]*)?){{0,2}}"
                 rf" (?:(?:«|\") )?$"), etype)
     for pattern, etype in lexicon.TYPE_NOUNS
 ]

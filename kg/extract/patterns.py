@@ -387,9 +387,15 @@ PATTERNS: tuple[Pattern, ...] = (
             0.7, "X, une société (américaine) de Y", "Zoom, une société de San José, a chuté."),
     # --- membership, partnership -----------------------------------------------------------
     Pattern("member-of", Relation.MEMBER_OF,
-            re.compile(rf"{S('s')} {COMMA}(?:qui )?(?:est |était |, )?(?:désormais )?"
-                       rf"(?:{lx.MEMBER_CUES}) {DET}{FILL}{S('o')}"),
+            re.compile(rf"{S('s')} {COMMA}(?:qui )?(?:est |était |sont |étaient |, )?"
+                       rf"(?:désormais |tous deux |toutes deux |tous |toutes |également |aussi |"
+                       rf"déjà )?(?:{lx.MEMBER_CUES}) {DET}{FILL}{S('o')}"),
             0.75, "X, membre de Y / X adhère à Y", "La Croatie est membre de l'OTAN."),
+    Pattern("member-relative", Relation.MEMBER_OF,
+            re.compile(rf"{S('o')} , dont {S('s')} (?:est|sont|était|étaient|est devenue?|"
+                       rf"sont devenus) (?:(?:également|aussi|désormais|déjà|l' un des|l' une des|"
+                       rf"un|une) )?(?:membres?|adhérente?s?)"),
+            0.8, "Y, dont X est membre", "La GSMA, dont Orange est membre, organise le salon."),
     Pattern("joined-company", Relation.WORKS_FOR,
             re.compile(rf"{S('s')} {APPOS}(?:a rejoint|rejoint|rejoindra|a intégré|intègre) "
                        rf"{DET}(?:(?:groupe|société|entreprise|start-up|cabinet|banque) )?"
