@@ -154,3 +154,40 @@ def test_a_capitalised_university_is_no_event(read):
 ])
 def test_descriptions_and_membership(read, text, fact):
     assert fact in facts_of(read(text))
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("La maison de cognac Lestrel a annoncé lundi, depuis son siège de Jarnac, la nomination "
+     "de Claire Morin au poste de directrice générale.", ("Claire Morin", "ceoOf", "Lestrel")),
+    ("Le groupe Trevio a racheté en 2023 la start-up lisboète Ledvia, devenue depuis sa "
+     "filiale portugaise.", ("Ledvia", "subsidiaryOf", "Trevio")),
+    ("Le groupe Altavia a par ailleurs adhéré l'an dernier au Gifas.",
+     ("Altavia", "memberOf", "Gifas")),
+    ("Membre de l'Union des maisons de cognac, la maison Lestrel a plaidé pour un accord.",
+     ("Lestrel", "memberOf", "Union des maisons de cognac")),
+    ("Elle s'est exprimée lors du Forum Drones & Défense, organisé à Toulouse par le cabinet "
+     "Aeris Consulting.", ("Forum Drones & Défense", "locatedIn", "Toulouse")),
+    ("Les puces seront dévoilées au salon Electronica de Munich.",
+     ("Electronica", "locatedIn", "Munich")),
+    ("Interrogé lundi à Monaco lors du Sport Business Summit, il a refusé de répondre.",
+     ("Sport Business Summit", "locatedIn", "Monaco")),
+    ("L'acquisition de la société estonienne Tallvex a été annoncée mercredi.",
+     ("Tallvex", "country", "Estonie")),
+    # a possessive opening a sentence is the person the last one was about
+    ("Le conseil reste présidé par Philippe Lestrel, frère cadet d'Antoine. Son épouse, "
+     "Marie Lestrel, dirige la fondation.", ("Philippe Lestrel", "spouse", "Marie Lestrel")),
+])
+def test_appointments_membership_and_event_places(read, text, fact):
+    assert fact in facts_of(read(text))
+
+
+def test_a_named_joint_venture_is_no_product(read):
+    found = facts_of(read("Hydralis et le groupe Corvano ont annoncé la création d'une "
+                          "coentreprise, baptisée Alpina H2."))
+    assert not any(f[1] in {"develops", "released", "productOf"} for f in found)
+
+
+def test_a_weekday_is_not_part_of_a_name(read):
+    names = {m.text for m in read("« Nous y croyons », a martelé Thierry Guémel jeudi à "
+                                  "Biarritz.").mentions}
+    assert "Thierry Guémel" in names

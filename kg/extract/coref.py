@@ -220,8 +220,8 @@ def _person_antecedent(
     parsed: ParsedDocument, names: list[Mention], sentence: int, before_char: int
 ) -> Mention | None:
     """Whose "son épouse": the person just before ("Y et sa femme"); else the person subject
-    of the sentence, named before the possessive; else the person named last before it, in
-    this sentence or the one before."""
+    of the sentence, named before the possessive; else the person named last before it in
+    the sentence; else the subject of the sentence before, or the first person it named."""
     tokens = parsed.tokens
     by_start = {t.idx: t.i for t in tokens}
     people = [m for m in names if m.entity_type is EntityType.PERSON
@@ -234,7 +234,17 @@ def _person_antecedent(
         i = by_start.get(mention.start_char)
         if mention.sentence == sentence and i is not None and _in_subject(tokens, i):
             return mention
-    return max(people, key=lambda m: m.end_char, default=None)
+    here = [m for m in people if m.sentence == sentence]
+    if here:
+        return max(here, key=lambda m: m.end_char)
+    # "Son épouse, ..." opening a sentence: the person the last one was about ("présidé par
+    # X, frère cadet d'Y. Son épouse, ..." is X's)
+    before = [m for m in people if m.sentence == sentence - 1]
+    for mention in before:
+        i = by_start.get(mention.start_char)
+        if i is not None and _in_subject(tokens, i):
+            return mention
+    return min(before, key=lambda m: m.start_char, default=None)
 
 
 def _in_subject(tokens: tuple[Token, ...], i: int) -> bool:

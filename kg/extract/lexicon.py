@@ -33,8 +33,8 @@ COMPANY_NOUNS = (
     r"fabricants?|opérateurs?|banques?|compagnies?|filiales?|maisons? mères?|conglomérats?|"
     r"holdings?|cabinets?|distributeurs?|détaillants?|assureurs?|équipementiers?|"
     r"fournisseurs?|licornes?|multinationales?|enseignes?|labels?|studios?|"
-    r"fonds d' investissement|coentreprises?|joint-ventures?|transporteurs?|énergéticiens?|"
-    r"armateurs?|fondeurs?|voyagistes?"
+    r"maisons?|fonds d' investissement|coentreprises?|joint-ventures?|transporteurs?|"
+    r"énergéticiens?|armateurs?|fondeurs?|voyagistes?"
 )
 ORGANIZATION_NOUNS = (
     r"organisations?|associations?|fondations?|universités?|instituts?|agences?|partis?|"

@@ -58,6 +58,7 @@ _MONTHS = {
     "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
     "octobre", "novembre", "décembre",
 }
+_WEEKDAYS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"}
 
 
 @dataclass(slots=True)
@@ -95,7 +96,8 @@ def _trim(parsed: ParsedDocument, start: int, end: int) -> tuple[int, int]:
     ):
         start += 1
     while end > start and (tokens[end - 1].pos in {"PUNCT", "ADP", "DET", "CCONJ"}
-                           or tokens[end - 1].text in {"-", "–", "—"}):
+                           or tokens[end - 1].text in {"-", "–", "—"}
+                           or tokens[end - 1].text in _WEEKDAYS):  # "Thierry Roux jeudi"
         end -= 1
     return start, end
 
@@ -171,10 +173,13 @@ def name_candidates(parsed: ParsedDocument) -> list[Candidate]:
             candidates.append(cand)
         i = max(j, i + 1)
     candidates = _merge_split_names(parsed, candidates)
-    events = _event_names(parsed)
-    # an event's name replaces the pieces of it the NER found ("Rencontres de la finance")
+    # an event's or an institution's name replaces the pieces of it the NER found
+    # ("Rencontres de la finance", "Union des maisons"), not a longer name it found
+    headed = [h for h in _headed_names(parsed)
+              if not any(h.start <= c.start < h.end < c.end or c.start < h.start < c.end
+                         for c in candidates)]
     candidates = [c for c in candidates
-                  if not any(e.start <= c.start < e.end for e in events)] + events
+                  if not any(h.start <= c.start < h.end for h in headed)] + headed
     quoted = _quoted_names(parsed)
     # a quoted title replaces the pieces of it the NER found ("« Cap 2030 »", not "Cap")
     candidates = [c for c in candidates
@@ -210,21 +215,33 @@ def _merge_split_names(parsed: ParsedDocument, candidates: list[Candidate]) -> l
     return merged
 
 
-_EVENT_NAME_HEADS = {"rencontres", "assises", "journées", "sommet", "forum", "salon", "congrès",
+_NAME_HEADS = {
+    **dict.fromkeys(("rencontres", "assises", "journées", "sommet", "forum", "salon", "congrès",
                      "festival", "conférence", "colloque", "symposium", "biennale", "foire",
-                     "états", "semaine", "trophées", "université"}
+                     "états", "semaine", "trophées"), EntityType.EVENT),
+    **dict.fromkeys(("union", "fédération", "association", "syndicat", "confédération",
+                     "chambre", "conseil", "institut", "agence", "autorité", "ministère",
+                     "comité", "groupement", "mouvement", "collectif", "observatoire",
+                     "fondation", "office", "commission", "haut-commissariat", "secrétariat"),
+                    EntityType.ORGANIZATION),
+    **dict.fromkeys(("banque", "caisse", "compagnie", "société"), EntityType.COMPANY),
+}
 _EVENT_NAME_WORDS = {"NOUN", "ADJ", "PROPN", "NUM"}
 
 
-def _event_names(parsed: ParsedDocument) -> list[Candidate]:
-    """Event names the NER misses because their words are common nouns: a capitalised event
-    noun inside a sentence, and its complements ("les Assises de l'information de proximité",
-    "aux Rencontres de la finance embarquée"). "Université" only opens "Université d'été"."""
+def _headed_names(parsed: ParsedDocument) -> list[Candidate]:
+    """Names the NER misses or cuts because their words are common nouns: a capitalised
+    event or institution noun inside a sentence, and its complements ("les Assises de
+    l'information de proximité", "l'Union des maisons de cognac"). The head gives the type.
+    "Université" only opens "Université d'été", an event."""
     tokens = parsed.tokens
     found: list[Candidate] = []
     for i, token in enumerate(tokens):
         word = token.text.lower()
-        if (word not in _EVENT_NAME_HEADS or not token.text[:1].isupper()
+        etype = _NAME_HEADS.get(word)
+        if word == "université":
+            etype = EntityType.EVENT
+        if (etype is None or not token.text[:1].isupper()
                 or parsed.sentences[token.sent].start == i):
             continue
         end = i + 1
@@ -248,12 +265,12 @@ def _event_names(parsed: ParsedDocument) -> list[Candidate]:
                 k += 1
             else:
                 break
-        if last == end and not (end < len(tokens) and tokens[end].text[:1].isupper()):
-            continue  # "le Salon" alone is no name
+        if last == end:
+            continue  # "le Salon" alone is no name; "la Banque Lumière" is the NER's
         cand = _candidate(parsed, i, last, "MISC", trim=False)
         if cand is not None:
-            # the event noun opening the name outweighs a trade word inside it ("finance")
-            cand.votes[EntityType.EVENT] += 2 * CUE_WEIGHT
+            # the noun opening the name outweighs a trade word inside it ("finance")
+            cand.votes[etype] += 2 * CUE_WEIGHT
             found.append(cand)
     return found
 
@@ -402,10 +419,12 @@ def type_candidates(parsed: ParsedDocument, candidates: list[Candidate]) -> None
             if is_country(cand.text):
                 cand.votes[EntityType.PLACE] += CUE_WEIGHT
             words = [normalise_word(t.text) for t in parsed.tokens[cand.start : cand.end]]
-            for word in words:
+            for n, word in enumerate(words):
                 for regex, etype in _NAME_WORDS:
                     if regex.match(word) and len(words) > 1:
-                        cand.votes[etype] += CUE_WEIGHT
+                        # the head opening the name counts more than a word inside it:
+                        # "Ministère de l'Économie et des Finances" is no company
+                        cand.votes[etype] += CUE_WEIGHT + (1 if n == 0 else 0)
                         break
         # a list introduced by a type noun: "des produits tels que X, Y ou Z"
         for match in _LIST_AFTER_TYPE.finditer(text):

@@ -148,6 +148,17 @@ def _role_patterns() -> list[Pattern]:
                 "générale.",
             ),
             Pattern(
+                f"nomination-{name}", relation,
+                re.compile(rf"{S('o')} {APPOS}(?:a annoncé|annonce|a officialisé|officialise|"
+                           rf"a confirmé|confirme) (?:(?![;:.])\S+ ){{0,10}}?la nomination "
+                           rf"{DE} {S('s')} (?:, [^,;:.@]{{1,40}} , )?(?:au poste de |"
+                           rf"à la fonction de |comme |en tant que |en qualité de )?{DET}{ADJ}"
+                           rf"{role}(?! {DE} @m)"),
+                0.8, f"Y a annoncé la nomination de X au poste de <{name} role>",
+                "Le groupe Vernal a annoncé lundi la nomination de Claire Dumas au poste de "
+                "directrice générale.",
+            ),
+            Pattern(
                 f"dont-role-{name}", relation,
                 re.compile(rf"{S('o')} , dont {DET}{ADJ}{role} (?:est |était |, )?{S('s')}"),
                 0.85, f"relative: Y, dont le <{name} role> est X",
@@ -155,7 +166,8 @@ def _role_patterns() -> list[Pattern]:
             ),
         ]
     # nobody is appointed founder
-    return [p for p in patterns if p.extractor != "appointed-foundedBy"]
+    return [p for p in patterns
+            if p.extractor not in {"appointed-foundedBy", "nomination-foundedBy"}]
 
 
 #: taking office: "prend la présidence de", "a été nommé à la direction générale de",
@@ -303,6 +315,14 @@ PATTERNS: tuple[Pattern, ...] = (
             re.compile(rf"{S('o')} (?:(?![@,;:.])\S+ ){{0,2}}?(?:filiale|division)s? "
                        rf"(?:(?!d'|de |du |des )[^\s,;:.]+ )?(?:, )?{S('s')}"),
             0.75, "Y et sa filiale X", "Alphabet et sa filiale Waymo investissent."),
+    Pattern("possessive-subsidiary-apposition", Relation.SUBSIDIARY_OF,
+            # the possessive, resolved to the organisation in focus, is the object placeholder
+            re.compile(rf"{S('s')} , (?:qui est |devenue? |désormais |depuis |aujourd'hui |"
+                       rf"devenue? depuis )*{S('o')} (?:nouvelle |principale )?"
+                       rf"(?:filiale|division|branche)s?\b"),
+            0.75, "X, devenue sa filiale (the possessive resolved to the owner)",
+            "Le groupe a racheté Ledvia, devenue depuis sa filiale portugaise.",
+            named_subject=True),
     Pattern("part-of", Relation.SUBSIDIARY_OF,
             re.compile(rf"{S('s')} {APPOS}(?:qui )?(?:fait|font|faisait|faisaient) partie "
                        rf"{DE} {FILL}{S('o')}"),
@@ -391,6 +411,18 @@ PATTERNS: tuple[Pattern, ...] = (
                        rf"(?:désormais |tous deux |toutes deux |tous |toutes |également |aussi |"
                        rf"déjà )?(?:{lx.MEMBER_CUES}) {DET}{FILL}{S('o')}"),
             0.75, "X, membre de Y / X adhère à Y", "La Croatie est membre de l'OTAN."),
+    Pattern("adhered", Relation.MEMBER_OF,
+            re.compile(rf"{S('s')} {APPOS}(?:qui )?(?:a|ont|avait|avaient) {ADV}"
+                       rf"(?:(?![@,;:.])\S+ ){{0,2}}?adhéré (?:(?![@,;:.])\S+ ){{0,3}}?"
+                       rf"(?:à la |à l' |au |aux |à ){FILL2}{S('o')}"),
+            0.8, "X a (par ailleurs) adhéré l'an dernier à Y",
+            "La start-up a par ailleurs adhéré l'an dernier au Gifas."),
+    Pattern("fronted-member", Relation.MEMBER_OF,
+            re.compile(rf"^(?:membre|membres|adhérente?s?) (?:fondateurs? |fondatrices? )?{DE} "
+                       rf"{FILL2}{S('o')}[^.;:]*? , {DET}(?:(?![@,;:.])\S+ ){{0,2}}?{S('s')} "
+                       rf"{VERB_NEXT}"),
+            0.8, "Membre de Y, X a plaidé ...",
+            "Membre de l'Union des industries textiles, la société Filatex a plaidé."),
     Pattern("member-relative", Relation.MEMBER_OF,
             re.compile(rf"{S('o')} , dont {S('s')} (?:est|sont|était|étaient|est devenue?|"
                        rf"sont devenus) (?:(?:également|aussi|désormais|déjà|l' un des|l' une des|"
@@ -434,6 +466,27 @@ PATTERNS: tuple[Pattern, ...] = (
             re.compile(rf"(?:partenariat|alliance|accord|coentreprise|joint-venture) "
                        rf"(?:\S+ ){{0,2}}?entre {S('s')} et {S('o')}"),
             0.8, "un partenariat entre X et Y", "Un partenariat entre Orange et Mistral AI."),
+    # --- where events take place ----------------------------------------------------------
+    Pattern("event-held-at", Relation.LOCATED_IN,
+            re.compile(rf"{S('s')} {COMMA}(?:qui )?(?:(?:s' est |se |s' était |s' étaient |"
+                       rf"se sont )?(?:tenue?s?|tient|tiennent|tiendra|déroulée?s?|déroule|"
+                       rf"déroulera)|a eu lieu|aura lieu|avait lieu|a lieu|"
+                       rf"(?:co-)?organisée?s?|ouvre ses portes|a ouvert ses portes) "
+                       rf"(?:(?![@,;:.])\S+ ){{0,4}}?(?:à|au|en) {S('o')}"),
+            0.8, "X, organisé (chaque année) à Y / X s'est tenu à Y",
+            "Le Forum Drones & Défense, organisé à Toulouse, a attiré 3 000 visiteurs.",
+            subject_types=frozenset({EntityType.EVENT})),
+    Pattern("event-of-place", Relation.LOCATED_IN,
+            re.compile(rf"{S('s')} (?:de|d'|à) {S('o')}"),
+            0.7, "le salon X de Munich, le forum X à Paris",
+            "Le modèle sera dévoilé au salon Electronica de Munich.",
+            subject_types=frozenset({EntityType.EVENT})),
+    Pattern("place-during-event", Relation.LOCATED_IN,
+            re.compile(rf"(?:à|au|en) {S('o')} (?:, )?(?:lors|à l' occasion|en marge) "
+                       rf"(?:du|de la|des|de l') (?:(?:salon|forum|sommet|congrès|festival|"
+                       rf"conférence|colloque|rencontres|assises) )?{S('s')}"),
+            0.75, "à Y, lors du X", "Interrogé lundi à Monaco lors du Sport Business Summit.",
+            subject_types=frozenset({EntityType.EVENT})),
     # --- spouses ------------------------------------------------------------------------------
     Pattern("spouse-possessive", Relation.SPOUSE,
             re.compile(rf"{S('s')} (?:et|avec) (?:son |sa |@m\d+ ){SPOUSE_NOUN}(?:, )?{S('o')}"),
@@ -465,8 +518,10 @@ PATTERNS: tuple[Pattern, ...] = (
             0.75, "X lance / dévoile / publie Y", "OpenAI a lancé GPT-4 en mars."),
     Pattern("named-product", Relation.DEVELOPS,
             re.compile(rf"{S('s')} {APPOS}(?:qui )?(?:{lx.DEVELOP_VERBS}|{lx.RELEASE_VERBS}) "
-                       rf"(?:(?![@;:.()])\S+ ){{1,8}}?, (?:baptisée?s?|appelée?s?|nommée?s?|"
-                       rf"dénommée?s?) (?:\" )?{S('o')}"),
+                       # "la création d'une coentreprise, baptisée Y": a company, no product
+                       rf"(?:(?![@;:.()])(?!(?:coentreprises?|joint-ventures?|sociétés?|"
+                       rf"filiales?|structures?|entités?|start-up) )\S+ ){{1,8}}?, "
+                       rf"(?:baptisée?s?|appelée?s?|nommée?s?|dénommée?s?) (?:\" )?{S('o')}"),
             0.75, "X développe un avion ..., baptisé Y",
             "Airbus développe un avion, baptisé ZEROe."),
     Pattern("develop-verb", Relation.DEVELOPS,
