@@ -191,3 +191,55 @@ def test_a_weekday_is_not_part_of_a_name(read):
     names = {m.text for m in read("« Nous y croyons », a martelé Thierry Guémel jeudi à "
                                   "Biarritz.").mentions}
     assert "Thierry Guémel" in names
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("Le fonds Harbor Crest a officialisé mercredi le rachat de 80 % du capital du club "
+     "Racing Avignon.", ("Harbor Crest", "acquired", "Racing Avignon")),
+    ("Le groupe Kessel a annoncé lundi la signature d'un accord en vue d'acquérir la totalité "
+     "du capital de Vertra.", ("Kessel", "acquired", "Vertra")),
+    ("Pour lui succéder, le fonds Harbor Crest a nommé Daniel Okafor, 44 ans, président du "
+     "club Racing Avignon.", ("Daniel Okafor", "chairOf", "Racing Avignon")),
+    ("La direction d'Alpina H2 a été confiée à Giulia Ferraris.",
+     ("Giulia Ferraris", "leads", "Alpina H2")),
+    ("Le fonds Altamira Capital devient le premier actionnaire de Trévio, avec 21 % du "
+     "capital.", ("Altamira Capital", "owns", "Trévio")),
+    ("Filiale du groupe de télécommunications Armorica Telecom, Océalis Cloud met 2 000 "
+     "processeurs à disposition.", ("Océalis Cloud", "subsidiaryOf", "Armorica Telecom")),
+    ("La maison a créé à Shanghai une filiale de distribution, Lestrel Asia, dirigée par "
+     "Kevin Zhou.", ("Kevin Zhou", "leads", "Lestrel Asia")),
+    ("Brigitte Sauvel dirige par ailleurs la maison concurrente Sauvel Frères.",
+     ("Brigitte Sauvel", "leads", "Sauvel Frères")),
+    ("Marie Lestrel dirige la Fondation Lestrel pour le patrimoine depuis 2009.",
+     ("Marie Lestrel", "leads", "Fondation Lestrel pour le patrimoine")),
+])
+def test_capital_shares_offices_and_appositions(read, text, fact):
+    assert fact in facts_of(read(text))
+
+
+@pytest.mark.parametrize(("text", "wrong"), [
+    # the appointing fund is not what the new chairman chairs
+    ("Pour lui succéder, le fonds Harbor Crest a nommé Daniel Okafor, 44 ans, président du "
+     "club.", ("Daniel Okafor", "chairOf", "Harbor Crest")),
+    # a base in a city is no product
+    ("La compagnie Air Ondine exploite aussi une base à Brest.",
+     ("Air Ondine", "develops", "Brest")),
+    # a predecessor's role is a former one
+    ("Elle succède à Antoine Lestrel, qui dirigeait la maison Lestrel depuis 1998.",
+     ("Antoine Lestrel", "leads", "Lestrel")),
+])
+def test_offices_and_appositions_do_not_invent(read, text, wrong):
+    assert wrong not in facts_of(read(text))
+
+
+def test_a_rumour_of_a_buyer_does_not_type_the_next_name(read):
+    extraction = read("Quant aux rumeurs d'un rachat par un géant américain du cloud, "
+                      "Gwenaëlle Le Floch les balaie d'une phrase.")
+    types = {m.text: m.entity_type.value for m in extraction.mentions}
+    assert types.get("Gwenaëlle Le Floch") == "Person"
+
+
+def test_a_noun_opening_a_sentence_is_no_name(read):
+    names = {m.text for m in read("Filiale du groupe Armorica Telecom, Océalis Cloud met "
+                                  "des serveurs à disposition.").mentions}
+    assert "Filiale" not in names

@@ -34,7 +34,7 @@ COMPANY_NOUNS = (
     r"holdings?|cabinets?|distributeurs?|détaillants?|assureurs?|équipementiers?|"
     r"fournisseurs?|licornes?|multinationales?|enseignes?|labels?|studios?|"
     r"maisons?|fonds d' investissement|coentreprises?|joint-ventures?|transporteurs?|"
-    r"énergéticiens?|armateurs?|fondeurs?|voyagistes?"
+    r"énergéticiens?|armateurs?|fondeurs?|voyagistes?|néobanques?|fintechs?"
 )
 ORGANIZATION_NOUNS = (
     r"organisations?|associations?|fondations?|universités?|instituts?|agences?|partis?|"
@@ -142,8 +142,8 @@ ROLE_NOUNS: tuple[tuple[str, Relation], ...] = (
 # --- verbs (regex over inflected forms, lower case) ---------------------------------------
 
 LEAD_VERBS = (
-    r"dirige|dirigent|dirigeait|dirigeaient|a dirigé|ont dirigé|pilote|préside|présidait|"
-    r"a présidé"
+    # not "dirigeait", "présidait", "a dirigé": news tells a former role in the past
+    r"dirige|dirigent|pilote|préside"
 )
 FOUND_VERBS = (
     r"a fondé|ont fondé|avait fondé|fonde|fonda|a cofondé|ont cofondé|a co-fondé|a créé|ont créé|"

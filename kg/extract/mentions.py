@@ -58,6 +58,10 @@ _MONTHS = {
     "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
     "octobre", "novembre", "décembre",
 }
+_COMMON_NOUN = re.compile(
+    rf"^(?:{'|'.join(p for p, _ in lexicon.TYPE_NOUNS)}|"
+    rf"{'|'.join(p for p, _ in lexicon.ROLE_NOUNS)}|filiale|division|branche|membre)$"
+)
 _WEEKDAYS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"}
 
 
@@ -140,6 +144,10 @@ def name_candidates(parsed: ParsedDocument) -> list[Candidate]:
     covered: set[int] = set()
     for span in parsed.ner_spans:
         cand = _candidate(parsed, span.start, span.end, span.label)
+        if (cand is not None and cand.end - cand.start == 1
+                and parsed.sentences[cand.sentence].start == cand.start
+                and _COMMON_NOUN.match(cand.text.lower())):
+            continue  # "Filiale du groupe X, Y met ...": a noun opening the sentence
         if cand is not None:
             candidates.append(cand)
             covered.update(range(cand.start, cand.end))
@@ -165,10 +173,12 @@ def name_candidates(parsed: ParsedDocument) -> list[Candidate]:
             j += 1
         cand = _candidate(parsed, i, j, "")
         if cand is not None and not (
-            # a sentence-initial capitalised word alone is too weak a sign of a name
+            # a sentence-initial capitalised word alone is too weak a sign of a name, and a
+            # type or role noun there is none ("Filiale du groupe X, Y ...")
             cand.end - cand.start == 1 and parsed.sentences[token.sent].start == cand.start
             and tokens[cand.start].text.isalpha() and tokens[cand.start].text.istitle()
-            and tokens[cand.start].lemma.lower() != tokens[cand.start].text.lower()
+            and (tokens[cand.start].lemma.lower() != tokens[cand.start].text.lower()
+                 or _COMMON_NOUN.match(tokens[cand.start].text.lower()))
         ):
             candidates.append(cand)
         i = max(j, i + 1)
@@ -261,7 +271,7 @@ def _headed_names(parsed: ParsedDocument) -> list[Candidate]:
                     and k > end)) and low not in _MONTHS:
                 k += 1
                 last = k
-            elif low in {"de", "du", "des", "d'", "la", "l'", "&"}:
+            elif low in {"de", "du", "des", "d'", "la", "l'", "le", "&", "pour"}:
                 k += 1
             else:
                 break
@@ -319,6 +329,11 @@ _TYPE_BEFORE = [
                 rf"(?: (?:de|du|des|d') (?:la |l' )?[a-zéèêàâîôûç][\w'-]*"
                 rf"(?: (?!(?:de|du|des|d'|à|au|aux|en|et|ou|par) )[a-zéèêàâîôûç][\w'-]*)?){{0,2}}"
                 rf" (?:(?:«|\") )?$"), etype)
+    for pattern, etype in lexicon.TYPE_NOUNS
+]
+#: "une filiale de distribution, X, dirigée par": an indefinite type phrase, then the name
+_TYPE_BEFORE_COMMA = [
+    (re.compile(rf"(?:^| )(?:un|une) (?:{pattern})(?: (?!@m)[\w'-]+){{0,3}} , $"), etype)
     for pattern, etype in lexicon.TYPE_NOUNS
 ]
 _APPOSITION_ADJECTIVES = (
@@ -395,7 +410,9 @@ def type_candidates(parsed: ParsedDocument, candidates: list[Candidate]) -> None
             pos = at.start() + (1 if text[at.start()] == " " else 0)
             before = text[:pos]
             after = text[pos + len(marker):]
-            for regex, etype in _TYPE_BEFORE:
+            # the indefinite phrase only when the name is an apposition between commas
+            before_cues = _TYPE_BEFORE + (_TYPE_BEFORE_COMMA if after.startswith(" ,") else [])
+            for regex, etype in before_cues:
                 if regex.search(before[-80:]):
                     cand.votes[etype] += CUE_WEIGHT
                     break

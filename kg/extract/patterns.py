@@ -45,6 +45,9 @@ DET = r"(?:(?:le|la|les|l'|un|une|des|son|sa|ses|leur|leurs|ce|cette|ces|notre|n
 DE = r"(?:de la|de l'|du|des|de|d')"
 #: up to three plain words (no mention, no punctuation): adjectives, nouns, "groupe américain"
 FILL = r"(?:(?![@,;:.()\"–—])(?!(?:et|ou|qui|que|dont|mais|par|pour|avec) )\S+ ){0,3}?"
+#: FILL that does not cross a place: "exploite aussi une base à Brest"
+FILL_NO_PLACE = (r"(?:(?![@,;:.()\"–—])(?!(?:et|ou|qui|que|dont|mais|par|pour|avec|à|au|aux|"
+                 r"en|dans|près) )\S+ ){0,3}?")
 FILL2 = r"(?:(?![@,;:.()\"–—])(?!(?:et|ou|qui|que|dont|mais|par|pour|avec) )\S+ ){0,2}?"
 ADJ = r"(?:(?:nouveau|nouvel|nouvelle|actuel|actuelle|futur|future|"
 ADJ += r"premier|première|jeune|puissant|puissante|emblématique|charismatique|célèbre|"
@@ -68,12 +71,17 @@ FACILITY_GUARD = (r"(?<!usine d' )(?<!usine de )(?<!usines d' )(?<!usines de )(?
 #: the main clause's verb after a fronted participle and its subject: a lower-case word that
 #: does not continue a list of names
 VERB_NEXT = r"(?=(?!et |ou |de |du |des |d' )[a-zéèêàâîôû])"
+#: a share of a company's capital: "(le rachat) de 80 % du capital du", "de la totalité du
+#: capital de"
+CAPITAL_SHARE = (r"(?:\d+(?:,\d+)? % |la totalité |l' intégralité |la majorité )"
+                 r"(?:du capital |des parts |des actions )?(?:de la |de l' |du |des |de |d' )")
 #: up to six plain words: a description before a coordinated name
 LONGFILL = r"(?:(?![@,;:.()\"])\S+ ){0,6}?"
 YEAR = r"(?:en |au |dès |le \S+ \S+ )?(?:\d{4} )?"
 #: adverbs that may sit between a verb and its complement ("est également à la tête de")
 ADV = (r"(?:(?:\S+ment|aussi|désormais|toujours|encore|déjà|alors|depuis \S+|jusqu' ici|"
-       r"jusque-là|à ce jour) )*")
+       r"jusque-là|à ce jour|par ailleurs|en outre|de son côté|de leur côté|pour sa part|"
+       r"pour leur part) )*")
 #: a spouse (not a former one: "son ex-épouse", "son ancien mari" are left out), and not
 #: "femme d'affaires", "femme politique"
 SPOUSE_NOUN = (r"(?:(?:deuxième|seconde|troisième|nouvelle|jeune|première) )?"
@@ -137,12 +145,23 @@ def _role_patterns() -> list[Pattern]:
                 "« Nous sommes prudents », a déclaré Luc Martin, le PDG, hier.",
             ),
             Pattern(
+                f"appointed-of-{name}", relation,
+                re.compile(rf"(?:a nommé|nomme|a désigné|désigne|a choisi|choisit|a promu|"
+                           rf"vient de nommer) (?:(?![@,;:.])\S+ ){{0,3}}?{S('s')} "
+                           rf"(?:, \d+ ans , )?(?:au poste de |comme |en tant que |"
+                           rf"à la fonction de )?{DET}{ADJ}{role} {prep} {FILL}{S('o')}"),
+                0.8, f"Z a nommé X (44 ans) <{name} role> de Y",
+                "Le fonds a nommé Daniel Okafor, 44 ans, président du club Rennes Volley.",
+            ),
+            Pattern(
                 f"appointed-{name}", relation,
                 re.compile(rf"{S('o')} (?:a nommé|nomme|a désigné|désigne|a choisi|choisit|"
                            rf"a recruté|recrute|a promu|promeut|vient de nommer) "
-                           rf"(?:(?![@,;:.])\S+ ){{0,5}}?{S('s')} (?:au poste de |comme |"
-                           rf"en tant que |à la fonction de |en qualité de )?{DET}{ADJ}{role}"
-                           rf"(?! {DE} @m)"),
+                           rf"(?:(?![@,;:.])\S+ ){{0,5}}?{S('s')} (?:, \d+ ans , )?"
+                           rf"(?:au poste de |comme |en tant que |à la fonction de |"
+                           rf"en qualité de )?{DET}{ADJ}{role}"
+                           # "président du club": the complement names another organisation
+                           rf"(?! (?:de|du|des|d') )"),
                 0.8, f"Y a nommé X au poste de <{name} role>",
                 "Le conseil de Vernier a nommé jeudi Claire Dumontel au poste de directrice "
                 "générale.",
@@ -153,7 +172,7 @@ def _role_patterns() -> list[Pattern]:
                            rf"a confirmé|confirme) (?:(?![;:.])\S+ ){{0,10}}?la nomination "
                            rf"{DE} {S('s')} (?:, [^,;:.@]{{1,40}} , )?(?:au poste de |"
                            rf"à la fonction de |comme |en tant que |en qualité de )?{DET}{ADJ}"
-                           rf"{role}(?! {DE} @m)"),
+                           rf"{role}(?! (?:de|du|des|d') )"),
                 0.8, f"Y a annoncé la nomination de X au poste de <{name} role>",
                 "Le groupe Vernal a annoncé lundi la nomination de Claire Dumas au poste de "
                 "directrice générale.",
@@ -167,7 +186,8 @@ def _role_patterns() -> list[Pattern]:
         ]
     # nobody is appointed founder
     return [p for p in patterns
-            if p.extractor not in {"appointed-foundedBy", "nomination-foundedBy"}]
+            if p.extractor not in {"appointed-foundedBy", "nomination-foundedBy",
+                                   "appointed-of-foundedBy"}]
 
 
 #: taking office: "prend la présidence de", "a été nommé à la direction générale de",
@@ -186,14 +206,22 @@ OFFICES = ((r"la direction générale|la présidence du directoire", Relation.CE
 
 
 def _office_patterns() -> list[Pattern]:
-    return [
-        Pattern(f"takes-office-{relation.value}", relation,
-                re.compile(rf"{S('s')} {APPOS}(?:qui )?{TAKE_OFFICE}{ADV}(?:{office}) {DE} "
-                           rf"{FILL}{S('o')}"),
-                0.85, f"X prend / est nommé à <office> de Y ({relation.value})",
-                "Claire Dumas prendra la direction générale de Vernal en mars.")
-        for office, relation in OFFICES
-    ]
+    patterns = []
+    for office, relation in OFFICES:
+        patterns += [
+            Pattern(f"takes-office-{relation.value}", relation,
+                    re.compile(rf"{S('s')} {APPOS}(?:qui )?{TAKE_OFFICE}{ADV}(?:{office}) {DE} "
+                               rf"{FILL}{S('o')}"),
+                    0.85, f"X prend / est nommé à <office> de Y ({relation.value})",
+                    "Claire Dumas prendra la direction générale de Vernal en mars."),
+            Pattern(f"office-entrusted-{relation.value}", relation,
+                    re.compile(rf"(?:{office}) {DE} {FILL2}{S('o')} (?:a été |sera |est |"
+                               rf"avait été )?(?:confiée|attribuée|reviendra|revient|"
+                               rf"est revenue|reviendrait) (?:\S+ )?à {S('s')}"),
+                    0.8, f"<office> de Y a été confiée à X ({relation.value})",
+                    "La direction de Vernal a été confiée à Claire Dumas."),
+        ]
+    return patterns
 
 
 def _flip_founders(patterns: list[Pattern]) -> list[Pattern]:
@@ -214,8 +242,8 @@ PATTERNS: tuple[Pattern, ...] = (
     *_office_patterns(),
     # --- leading -----------------------------------------------------------------------
     Pattern("verb-lead", Relation.LEADS,
-            re.compile(rf"{S('s')} {APPOS}(?:qui )?(?:{lx.LEAD_VERBS}) (?:aussi |désormais |"
-                       rf"toujours |depuis \S+ )?{DET}{FILL2}{S('o')}"),
+            re.compile(rf"{S('s')} {APPOS}(?:qui )?(?:{lx.LEAD_VERBS}) {ADV}{DET}{FILL2}"
+                       rf"{S('o')}"),
             0.8, "verb: X dirige Y", "Sundar Pichai, qui dirige Google, a annoncé un plan."),
     Pattern("head-of", Relation.LEADS,
             re.compile(rf"{S('s')} , (?:désormais |toujours |depuis \S+ )?(?:est |était )?"
@@ -271,7 +299,9 @@ PATTERNS: tuple[Pattern, ...] = (
             re.compile(rf"{S('s')} {APPOS}(?:a annoncé|annonce|a finalisé|finalise|a bouclé|"
                        rf"boucle|a officialisé|officialise|a confirmé|confirme|a conclu|conclut|"
                        rf"a réalisé|réalise|a finalisé) (?:(?![@,;:.])\S+ ){{0,6}}?"
-                       rf"(?:le rachat|l' acquisition|la reprise|l' achat) {DE} {FILL2}{S('o')}"),
+                       rf"(?:(?:le rachat|l' acquisition|la reprise|l' achat) {DE} |"
+                       rf"(?:un |l' )?accord (?:(?![@,;:.])\S+ ){{0,3}}?(?:en vue d'|pour|afin d') "
+                       rf"(?:acquérir|racheter|reprendre) )(?:{CAPITAL_SHARE})?{FILL}{S('o')}"),
             0.8, "X a annoncé (mardi) l'acquisition de Y",
             "Capgemini a annoncé lundi l'acquisition d'Altran.",
             # a CEO announcing a takeover speaks for the buyer, he does not buy
@@ -301,8 +331,8 @@ PATTERNS: tuple[Pattern, ...] = (
                        rf"(?:{lx.ACQUIRED_PARTICIPLE}) {YEAR}par {DET}{FILL2}{S('s')}"),
             0.85, "Y, racheté par X", "Instagram, racheté en 2012 par Facebook."),
     Pattern("acquisition-noun", Relation.ACQUIRED,
-            re.compile(rf"(?:rachat|acquisition|reprise) {DE} {FILL2}{S('o')} par {DET}{FILL2}"
-                       rf"{S('s')}"),
+            re.compile(rf"(?:rachat|acquisition|reprise) {DE} (?:{CAPITAL_SHARE})?{FILL2}"
+                       rf"{S('o')} par {DET}{FILL2}{S('s')}"),
             0.85, "le rachat de Y par X", "Le rachat de Twitter par Elon Musk a surpris."),
     Pattern("subsidiary-apposition", Relation.SUBSIDIARY_OF,
             re.compile(rf"{S('s')} {COMMA}(?:qui )?(?:est |était |devenue |devenu |devient |"
@@ -323,6 +353,11 @@ PATTERNS: tuple[Pattern, ...] = (
             0.75, "X, devenue sa filiale (the possessive resolved to the owner)",
             "Le groupe a racheté Ledvia, devenue depuis sa filiale portugaise.",
             named_subject=True),
+    Pattern("fronted-subsidiary", Relation.SUBSIDIARY_OF,
+            re.compile(rf"^(?:filiale|division|branche) (?:\S+ )?{DE} {FILL}{S('o')} , "
+                       rf"{DET}(?:(?![@,;:.])\S+ ){{0,2}}?{S('s')} {VERB_NEXT}"),
+            0.8, "Filiale du groupe Y, X met ...",
+            "Filiale du groupe Bouygues, la société Colas construit des routes."),
     Pattern("part-of", Relation.SUBSIDIARY_OF,
             re.compile(rf"{S('s')} {APPOS}(?:qui )?(?:fait|font|faisait|faisaient) partie "
                        rf"{DE} {FILL}{S('o')}"),
@@ -350,6 +385,13 @@ PATTERNS: tuple[Pattern, ...] = (
                        rf"{S('o')}"),
             0.8, "Y, organisé le 2 décembre à Nantes par X",
             "Le salon VivaTech, organisé à Paris par Publicis, ouvre demain."),
+    Pattern("major-shareholder", Relation.OWNS,
+            re.compile(rf"{S('s')} {APPOS}(?:qui )?(?:est |était |devient |est devenue? |"
+                       rf"reste |demeure |, )?(?:{DET})?(?:actionnaire majoritaire|"
+                       rf"principal actionnaire|premier actionnaire|actionnaire principal|"
+                       rf"actionnaire de référence|actionnaire de contrôle) {DE} {FILL2}{S('o')}"),
+            0.75, "X, actionnaire majoritaire de Y / X devient le premier actionnaire de Y",
+            "Le fonds Ardian est l'actionnaire majoritaire de Verallia."),
     Pattern("owner-noun", Relation.OWNS,
             re.compile(rf"{S('s')} , {DET}{FILL2}propriétaire {DE} {FILL2}{S('o')}"),
             0.8, "X, propriétaire de Y", "Bolloré, propriétaire de Canal+, a réagi."),
@@ -477,7 +519,7 @@ PATTERNS: tuple[Pattern, ...] = (
             "Le Forum Drones & Défense, organisé à Toulouse, a attiré 3 000 visiteurs.",
             subject_types=frozenset({EntityType.EVENT})),
     Pattern("event-of-place", Relation.LOCATED_IN,
-            re.compile(rf"{S('s')} (?:de|d'|à) {S('o')}"),
+            re.compile(rf"{S('s')} (?:de|d'|à|, à) {S('o')}"),
             0.7, "le salon X de Munich, le forum X à Paris",
             "Le modèle sera dévoilé au salon Electronica de Munich.",
             subject_types=frozenset({EntityType.EVENT})),
@@ -525,10 +567,12 @@ PATTERNS: tuple[Pattern, ...] = (
             0.75, "X développe un avion ..., baptisé Y",
             "Airbus développe un avion, baptisé ZEROe."),
     Pattern("develop-verb", Relation.DEVELOPS,
-            re.compile(rf"{S('s')} {APPOS}(?:qui )?(?:{lx.DEVELOP_VERBS}) {DET}{FILL}{S('o')}"),
+            # not across a place: "exploite aussi une base à Brest"
+            re.compile(rf"{S('s')} {APPOS}(?:qui )?(?:{lx.DEVELOP_VERBS}) {ADV}{DET}"
+                       rf"{FILL_NO_PLACE}{S('o')}"),
             0.75, "X développe Y", "Google développe Gemini."),
     Pattern("developed-by", Relation.DEVELOPS,
-            re.compile(rf"{S('o')} {COMMA}(?:{DET}(?:(?![@,;:.()])\S+ ){{0,5}}?(?:, )?)?"
+            re.compile(rf"{S('o')} {COMMA}(?:{DET}(?:(?![@,;:.()])\S+ ){{0,7}}?(?:, )?)?"
                        rf"(?:a été |est |sera |qui a été )?(?:{lx.DEVELOPED_PARTICIPLE}) {YEAR}"
                        rf"par {DET}{LONGFILL}{S('s')}"),
             0.8, "Y, développé par X", "Gemini, développé par Google, répond."),
