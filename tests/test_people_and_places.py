@@ -243,3 +243,14 @@ def test_a_noun_opening_a_sentence_is_no_name(read):
     names = {m.text for m in read("Filiale du groupe Armorica Telecom, Océalis Cloud met "
                                   "des serveurs à disposition.").mentions}
     assert "Filiale" not in names
+
+
+def test_an_organisation_in_a_business_slot_is_a_company(read):
+    types = {m.text: m.entity_type.value for m in read(
+        "Le groupe a finalisé l'acquisition de Norvatek, dont le siège est à Lyon.").mentions}
+    assert types.get("Norvatek") == "Company"
+
+
+def test_the_groups_city_is_not_its_parent(read):
+    found = facts_of(read("La société Semitra deviendra une filiale du groupe de Dresde."))
+    assert not any(f[1] == "subsidiaryOf" for f in found)

@@ -264,12 +264,23 @@ def _with_conjuncts(text: str, match: re.Match[str], group: str) -> list[int]:
     return ids
 
 
+#: slots only a business fills: what is bought or sold, whose chief executive or products
+#: these are, who launches products. An organisation named there is a company.
+_COMPANY_SLOTS = {(Relation.ACQUIRED, "o"), (Relation.RELEASED, "s"), (Relation.PRODUCT_OF, "o"),
+                  (Relation.CEO_OF, "o"), (Relation.SUBSIDIARY_OF, "s"),
+                  (Relation.SUBSIDIARY_OF, "o")}
+
+
 def _votes_from_hits(hits: list[Hit], base: int) -> list[tuple[int, EntityType]]:
     votes = []
     for hit in hits:
-        for ident, default in ((hit.subject, DEFAULT_SUBJECT.get(hit.relation)),
-                               (hit.object, DEFAULT_OBJECT.get(hit.relation))):
-            if default is not None and ident < base:
+        for ident, slot, default in ((hit.subject, "s", DEFAULT_SUBJECT.get(hit.relation)),
+                                     (hit.object, "o", DEFAULT_OBJECT.get(hit.relation))):
+            if ident >= base:
+                continue
+            if (hit.relation, slot) in _COMPANY_SLOTS:
+                votes.append((ident, EntityType.COMPANY))
+            elif default is not None:
                 votes.append((ident, default))
     return votes
 

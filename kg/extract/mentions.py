@@ -483,6 +483,9 @@ def decide_type(votes: Counter[EntityType]) -> EntityType | None:
     if branch_scores[branch] <= 0:
         return None
     specific = [t for t in branch if votes.get(t, 0) >= CUE_WEIGHT]
+    if (not specific and EntityType.COMPANY in branch
+            and votes.get(EntityType.COMPANY, 0) >= RELATION_WEIGHT):
+        return EntityType.COMPANY  # named in a business's slot, with no cue against it
     return specific[-1] if specific else branch[0]
 
 

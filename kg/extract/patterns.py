@@ -338,7 +338,8 @@ PATTERNS: tuple[Pattern, ...] = (
             re.compile(rf"{S('s')} {COMMA}(?:qui )?(?:est |était |devenue |devenu |devient |"
                        rf"deviendra |est devenue? |sera )?{DET}{FILL2}"
                        rf"(?:filiale|division|branche|unité)s? (?:\S+ ){{0,3}}?{DE} "
-                       rf"{FILL}{S('o')}"),
+                       # "une filiale du groupe de Dresde": the group's city, not the group
+                       rf"{FILL}(?<!groupe de )(?<!groupe d' ){S('o')}"),
             0.85, "X, filiale de Y", "Waymo, filiale d'Alphabet, teste ses voitures.",
             named_subject=True),
     Pattern("possessive-subsidiary", Relation.SUBSIDIARY_OF,
