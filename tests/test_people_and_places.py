@@ -254,3 +254,26 @@ def test_an_organisation_in_a_business_slot_is_a_company(read):
 def test_the_groups_city_is_not_its_parent(read):
     found = facts_of(read("La société Semitra deviendra une filiale du groupe de Dresde."))
     assert not any(f[1] == "subsidiaryOf" for f in found)
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("Terranet, filiale du groupe de BTP Sorelis, exploite 21 000 pylônes.",
+     ("Terranet", "subsidiaryOf", "Sorelis")),
+    ("Le groupe Solvane est contrôlé à 55 % par le fonds d'infrastructures Meridia Capital.",
+     ("Meridia Capital", "owns", "Solvane")),
+    ("La start-up parisienne Aurore Labs a profité de VivaTech, le salon qui se tient à Paris, "
+     "pour présenter Orion 2.", ("Aurore Labs", "released", "Orion 2")),
+    ("Marc Roy, parti en 2022 diriger le studio Kiloa, a refusé de commenter.",
+     ("Marc Roy", "leads", "Kiloa")),
+    ("Le groupe s'est associé à l'hébergeur roubaisien Nuvex Cloud.",
+     ("Nuvex Cloud", "headquarteredIn", "Roubaix")),
+])
+def test_more_ownership_release_and_city_forms(read, text, fact):
+    assert fact in facts_of(read(text))
+
+
+def test_parti_without_a_determiner_is_the_verb(read):
+    types = {m.text: m.entity_type.value for m in read(
+        "Lucie Perrin dirige le studio depuis le départ de Maxime Garnier, parti en 2023 "
+        "diriger un concurrent.").mentions}
+    assert types.get("Maxime Garnier") == "Person"

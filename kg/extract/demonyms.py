@@ -75,6 +75,20 @@ CITIES = {
     "new-yorkais": "New York", "californien": "Californie", "texan": "Texas",
     "bavarois": "Bavière", "montréalais": "Montréal",
     "pékinois": "Pékin", "shanghaïen": "Shanghai", "tokyoïte": "Tokyo",
+    "roubaisien": "Roubaix", "tourangeau": "Tours", "orléanais": "Orléans",
+    "caennais": "Caen", "havrais": "Le Havre", "rémois": "Reims", "amiénois": "Amiens",
+    "palois": "Pau", "bayonnais": "Bayonne", "rochelais": "La Rochelle",
+    "limougeaud": "Limoges", "manceau": "Le Mans", "nîmois": "Nîmes",
+    "perpignanais": "Perpignan", "toulonnais": "Toulon", "aixois": "Aix-en-Provence",
+    "avignonnais": "Avignon", "versaillais": "Versailles", "dunkerquois": "Dunkerque",
+    "lorientais": "Lorient", "vannetais": "Vannes", "quimpérois": "Quimper",
+    "malouin": "Saint-Malo", "nazairien": "Saint-Nazaire", "tarbais": "Tarbes",
+    "annécien": "Annecy", "chambérien": "Chambéry", "bisontin": "Besançon",
+    "mulhousien": "Mulhouse", "colmarien": "Colmar", "poitevin": "Poitiers",
+    "lisboète": "Lisbonne", "viennois": "Vienne", "lausannois": "Lausanne",
+    "bâlois": "Bâle", "anversois": "Anvers", "liégeois": "Liège", "hambourgeois": "Hambourg",
+    "turinois": "Turin", "napolitain": "Naples", "florentin": "Florence",
+    "vénitien": "Venise", "stockholmois": "Stockholm", "montpellierain": "Montpellier",
 }
 
 

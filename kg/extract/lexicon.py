@@ -34,7 +34,7 @@ COMPANY_NOUNS = (
     r"holdings?|cabinets?|distributeurs?|détaillants?|assureurs?|équipementiers?|"
     r"fournisseurs?|licornes?|multinationales?|enseignes?|labels?|studios?|"
     r"maisons?|fonds d' investissement|coentreprises?|joint-ventures?|transporteurs?|"
-    r"énergéticiens?|armateurs?|fondeurs?|voyagistes?|néobanques?|fintechs?"
+    r"énergéticiens?|armateurs?|fondeurs?|voyagistes?|néobanques?|fintechs?|hébergeurs?"
 )
 ORGANIZATION_NOUNS = (
     r"organisations?|associations?|fondations?|universités?|instituts?|agences?|partis?|"
@@ -80,7 +80,7 @@ NAME_WORDS: tuple[tuple[str, EntityType], ...] = (
      r"inc\.?|corp\.?|corporation|ltd\.?|llc|gmbh|ag|sa|sas|sarl|plc\.?|s\.a\.|group|groupe|"
      r"holding|holdings|bank|banque|technologies|motors|airlines|airways|systems|"
      r"industries|entertainment|records|pharma|labs|télécom|telecom|capital|partners|"
-     r"compagnie|company|co\.",
+     r"compagnie|company|co\.|cloud",
      EntityType.COMPANY),
     (r"université|university|college|collège|institut|institute|school|école|association|"
      r"fondation|foundation|parti|party|agence|agency|club|fc|fédération|federation|ministère|"

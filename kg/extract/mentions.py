@@ -343,7 +343,8 @@ _APPOSITION_ADJECTIVES = (
 )
 _TYPE_APPOSITION = [
     # not when a name follows the noun: "Basée à X, la société Y" types Y, not X
-    (re.compile(rf"^ ?, (?:(?:un|une|le|la|l'|les|des|ce|cette) )?"
+    # ("X, parti en 2023 diriger ...": without a determiner "parti" is the verb)
+    (re.compile(rf"^ ?, (?:(?:un|une|le|la|l'|les|des|ce|cette) |(?!parti\b))"
                 rf"(?:(?:{_APPOSITION_ADJECTIVES}) )?(?:{pattern})\b(?! (?:[\w'-]+ )?@m)"), etype)
     for pattern, etype in lexicon.TYPE_NOUNS
 ]

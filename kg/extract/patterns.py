@@ -245,6 +245,11 @@ PATTERNS: tuple[Pattern, ...] = (
             re.compile(rf"{S('s')} {APPOS}(?:qui )?(?:{lx.LEAD_VERBS}) {ADV}{DET}{FILL2}"
                        rf"{S('o')}"),
             0.8, "verb: X dirige Y", "Sundar Pichai, qui dirige Google, a annoncé un plan."),
+    Pattern("left-to-lead", Relation.LEADS,
+            re.compile(rf"{S('s')} , (?:partie?|passée?) (?:en \d{{4}} |depuis )?(?:pour )?"
+                       rf"(?:diriger|présider|prendre la tête de|prendre la direction de) {DET}"
+                       rf"{FILL2}{S('o')}"),
+            0.75, "X, parti en 2023 diriger Y", "Marc Roy, parti en 2022 diriger le studio Kiloa."),
     Pattern("head-of", Relation.LEADS,
             re.compile(rf"{S('s')} , (?:désormais |toujours |depuis \S+ )?(?:est |était )?"
                        rf"(?:à la tête|aux commandes) {DE} {FILL}{S('o')}"),
@@ -339,7 +344,8 @@ PATTERNS: tuple[Pattern, ...] = (
                        rf"deviendra |est devenue? |sera )?{DET}{FILL2}"
                        rf"(?:filiale|division|branche|unité)s? (?:\S+ ){{0,3}}?{DE} "
                        # "une filiale du groupe de Dresde": the group's city, not the group
-                       rf"{FILL}(?<!groupe de )(?<!groupe d' ){S('o')}"),
+                       # (but "du groupe de BTP Sorelis": the trade, then the name)
+                       rf"{FILL}(?:(?<!groupe de )(?<!groupe d' )|(?=@m\d+ @m)){S('o')}"),
             0.85, "X, filiale de Y", "Waymo, filiale d'Alphabet, teste ses voitures.",
             named_subject=True),
     Pattern("possessive-subsidiary", Relation.SUBSIDIARY_OF,
@@ -369,9 +375,11 @@ PATTERNS: tuple[Pattern, ...] = (
                        rf"(?:(?!participation|part|parts|\d)\S+ ){{0,2}}?{S('o')}"),
             0.7, "X possède Y", "LVMH possède Tiffany depuis 2021."),
     Pattern("owned-by", Relation.OWNS,
-            re.compile(rf"{S('o')} {COMMA}(?:est |était |, )?(?:{lx.OWNED_PARTICIPLE}) "
+            # "Y, basé à Lyon et contrôlé par X"; "Y est contrôlé à 55 % par le fonds X"
+            re.compile(rf"{S('o')} {COMMA}(?:(?:basée?|installée?|implantée?) à @m\d+ et )?"
+                       rf"(?:est |était |, )?(?:{lx.OWNED_PARTICIPLE}) "
                        rf"(?:(?:à|majoritairement|à hauteur de) (?:[5-9]\d|100) % )?(?:par|à) "
-                       rf"{DET}{FILL2}{S('s')}"),
+                       rf"{DET}{FILL}{S('s')}"),
             0.75, "Y, détenu par X", "YouTube, détenu par Google, modifie ses règles."),
     Pattern("belongs-to-group", Relation.SUBSIDIARY_OF,
             re.compile(rf"{S('s')} {APPOS}(?:qui )?(?:appartient|appartenait|appartiendra) "
@@ -554,6 +562,12 @@ PATTERNS: tuple[Pattern, ...] = (
                        rf"mariés depuis|se marient|se sont unis)"),
             0.85, "X et Y se sont mariés", "Léa Marin et Hugo Blanc se sont mariés en juin."),
     # --- products ----------------------------------------------------------------------------
+    Pattern("occasion-to-release", Relation.RELEASED,
+            re.compile(rf"{S('s')} {APPOS}(?:a profité|profite|profitera) (?:de|du|des|d') "
+                       rf"[^.;]{{0,140}}? pour (?:présenter|lancer|dévoiler|annoncer) {DET}"
+                       rf"{FILL}{S('o')}"),
+            0.75, "X a profité du salon Y pour présenter Z",
+            "La start-up Kiloa a profité du CES pour présenter Nova 2, son nouveau robot."),
     Pattern("release-verb", Relation.RELEASED,
             re.compile(rf"{S('s')} {APPOS}(?:qui )?(?:{lx.RELEASE_VERBS}) (?:{YEAR})?"
                        rf"(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier) )?{DET}"
