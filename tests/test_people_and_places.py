@@ -277,3 +277,19 @@ def test_parti_without_a_determiner_is_the_verb(read):
         "Lucie Perrin dirige le studio depuis le départ de Maxime Garnier, parti en 2023 "
         "diriger un concurrent.").mentions}
     assert types.get("Maxime Garnier") == "Person"
+
+
+def test_the_head_noun_types_the_name_not_its_complement(read):
+    types = {m.text: m.entity_type.value for m in read(
+        "L'éditeur de logiciels Datavia, basé à Toulouse, a dévoilé mardi son modèle.").mentions}
+    assert types.get("Datavia") == "Company"
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("Nadia Ferrer, journaliste au service politique du Courrier de l'Adour, réclame une "
+     "charte.", ("Nadia Ferrer", "worksFor", "Courrier de l'Adour")),
+    ("Marc Petit, chercheur au CNRS, a publié un article remarqué.",
+     ("Marc Petit", "worksFor", "CNRS")),
+])
+def test_works_at(read, text, fact):
+    assert fact in facts_of(read(text))

@@ -413,10 +413,12 @@ def type_candidates(parsed: ParsedDocument, candidates: list[Candidate]) -> None
             after = text[pos + len(marker):]
             # the indefinite phrase only when the name is an apposition between commas
             before_cues = _TYPE_BEFORE + (_TYPE_BEFORE_COMMA if after.startswith(" ,") else [])
-            for regex, etype in before_cues:
-                if regex.search(before[-80:]):
-                    cand.votes[etype] += CUE_WEIGHT
-                    break
+            # the head noun is the first: "l'éditeur de logiciels X" is a company, and
+            # "logiciels" only its complement
+            found = [(m.start(), etype) for regex, etype in before_cues
+                     if (m := regex.search(before[-80:])) is not None]
+            if found:
+                cand.votes[min(found, key=lambda f: f[0])[1]] += CUE_WEIGHT
             for regex, etype in _TYPE_APPOSITION:
                 if regex.search(after[:60]):
                     cand.votes[etype] += CUE_WEIGHT

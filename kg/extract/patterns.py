@@ -103,7 +103,8 @@ def _role_patterns() -> list[Pattern]:
                      Relation.WORKS_FOR):
         role = rf"(?:{_roles(relation)}){ROLE_QUALIFIER}"
         name = relation.value
-        prep = rf"(?:{DE}|chez|au sein {DE}|à|pour)" if relation is Relation.WORKS_FOR else DE
+        prep = (rf"(?:{DE}|chez|au sein {DE}|à|au|aux|pour)" if relation is Relation.WORKS_FOR
+                else DE)
         patterns += [
             Pattern(
                 f"apposition-{name}", relation,
