@@ -293,3 +293,24 @@ def test_the_head_noun_types_the_name_not_its_complement(read):
 ])
 def test_works_at(read, text, fact):
     assert fact in facts_of(read(text))
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("Fondé en 2014 par l'ancien banquier d'affaires Mark Delano et son épouse, Rachel "
+     "Delano, le fonds Harbor Crest, dont le siège est à Boston, gère 1,3 milliard de dollars.",
+     ("Harbor Crest", "foundedBy", "Rachel Delano")),
+    ("Aber-3 a été entraîné sur les serveurs d'Océa Cloud, l'opérateur nantais avec lequel "
+     "la société Kerno a noué un partenariat en 2023.", ("Kerno", "partnerOf", "Océa Cloud")),
+    ("« Ce rachat nous donne la maîtrise de la propulsion », a déclaré Claire Dumoulin lors "
+     "d'une conférence de presse au Salon du Bourget.",
+     ("Claire Dumoulin", "spokeAt", "Salon du Bourget")),
+])
+def test_fronted_relative_and_nested_event_forms(read, text, fact):
+    assert fact in facts_of(read(text))
+
+
+def test_a_list_of_founders_keeps_its_last_name(read):
+    found = facts_of(read("Fondée en 2020 à Nantes par Léa Fournier, Karim Benali et Julien "
+                          "Le Goff, la société Brume conçoit des capteurs."))
+    assert ("Brume", "foundedBy", "Julien Le Goff") in found
+    assert ("Brume", "foundedBy", "Brume") not in found

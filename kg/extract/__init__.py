@@ -45,8 +45,11 @@ __all__ = ["EXTRACTORS", "extract", "extract_all"]
 _CONJUNCT_AFTER = re.compile(
     r"^(?: ,(?! et | ou ) @m(\d+)"  # "X, Y": a comma joins bare names only
     r"|(?: ,)? (?:et|ou|ainsi que|mais aussi|puis)"  # "X et (les producteurs de films) Y"
-    r"(?: (?:le|la|les|l'|son|sa|ses|leur|leurs)"
-    r"(?: (?![@,.;:()]|(?:à|au|aux|en|dans|sur|pour|avec|par) )\S+){0,4}?)? @m(\d+))"
+    # "X et son épouse, Y": a resolved possessive is a placeholder too
+    r"(?: (?:(?:le|la|les|l'|son|sa|ses|leur|leurs)"
+    r"(?: (?![@,.;:()]|(?:à|au|aux|en|dans|sur|pour|avec|par) )\S+){0,4}?"
+    r"|@m\d+(?: (?![@,.;:()]|(?:à|au|aux|en|dans|sur|pour|avec|par) )\S+){1,4}?)"
+    r"(?: ,)?)? @m(\d+))"
 )
 _CONJUNCT_BEFORE = re.compile(
     r"@m(\d+) (?:,|et|ou)(?: (?:le|la|les|l'|son|sa|ses|leur|leurs)(?: (?![@,.;:()])\S+){0,3})?$"

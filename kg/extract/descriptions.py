@@ -21,6 +21,7 @@ from kg.model import (
     EntityType,
     Fact,
     Mention,
+    MentionKind,
     ParsedDocument,
     Relation,
 )
@@ -87,15 +88,23 @@ def facts(
                 if name.entity_type in PRODUCT_TYPES or name.entity_type is EntityType.PROJECT:
                     yield ("strategy-topic", Relation.CONCERNS, mention, name, sentence, 0.75)
         elif mention.entity_type is EntityType.EVENT:
+            # "une conférence de presse au salon X, organisé par Y": the named event inside
+            # the description is what Y organised, and where the speaker spoke too
+            named = next((name for name, _ in inner if name.entity_type is EntityType.EVENT
+                          and name.kind is MentionKind.NAME and name is not mention), None)
             if owner is None:
-                owner = _organised_by(parsed, end, by_id, spans)
-            if owner is not None:
+                organiser = _organised_by(parsed, end, by_id, spans)
+                if organiser is not None:
+                    yield ("event-organizer", Relation.ORGANIZED_BY, named or mention,
+                           organiser, sentence, 0.8)
+            else:
                 yield ("event-organizer", Relation.ORGANIZED_BY, mention, owner, sentence, 0.8)
             if _introduced(tokens, start):
                 for person in _subject_people(parsed, sentence, by_id, spans):
                     relation = (Relation.SPOKE_AT if _speaking(parsed, sentence)
                                 else Relation.PARTICIPATED_IN)
-                    yield ("event-participant", relation, person, mention, sentence, 0.75)
+                    for event in (mention, named) if named is not None else (mention,):
+                        yield ("event-participant", relation, person, event, sentence, 0.75)
                     if owner is None and _CORPORATE.search(normalise_word(mention.text)):
                         for fact in pattern_facts:
                             if (fact.subject.referent == person.referent

@@ -75,6 +75,10 @@ VERB_NEXT = r"(?=(?!et |ou |de |du |des |d' )[a-zéèêàâîôû])"
 #: capital de"
 CAPITAL_SHARE = (r"(?:\d+(?:,\d+)? % |la totalité |l' intégralité |la majorité )"
                  r"(?:du capital |des parts |des actions )?(?:de la |de l' |du |des |de |d' )")
+#: after a fronted participle's subject, its verb; the subject may carry a relative clause
+#: or a place between commas ("Fondée en 2014 par X, Y, dont le siège est à Boston, gère")
+THEN_VERB = (rf"(?: , (?:dont|qui|basée?s?|installée?s?|implantée?s?|située?s?) "
+             rf"[^,;:.]{{1,80}}? ,)? {VERB_NEXT}")
 #: up to six plain words: a description before a coordinated name
 LONGFILL = r"(?:(?![@,;:.()\"])\S+ ){0,6}?"
 YEAR = r"(?:en |au |dès |le \S+ \S+ )?(?:\d{4} )?"
@@ -314,22 +318,22 @@ PATTERNS: tuple[Pattern, ...] = (
             subject_types=ORGANIZATION_TYPES),
     Pattern("fronted-founded", Relation.FOUNDED_BY,
             re.compile(rf"^(?:{lx.FOUNDED_PARTICIPLE}) {YEAR}(?:(?:à|en) @m\d+ )?{YEAR}par "
-                       rf"{DET}{FILL2}{S('o')}[^.;:]*? , {DET}(?:(?![@,;:.])\S+ ){{0,2}}?"
-                       rf"{S('s')} {VERB_NEXT}"),
+                       rf"{DET}{LONGFILL}{S('o')}[^.;:]*? , {DET}(?:(?![@,;:.])\S+ ){{0,2}}?"
+                       rf"{S('s')}{THEN_VERB}"),
             0.8, "Fondée en 2017 par X et Y, Z emploie ...",
             "Créée en 2016 par Paul Duan, la start-up Bayes Impact recrute."),
     Pattern("fronted-acquired", Relation.ACQUIRED,
             re.compile(rf"^(?:{lx.ACQUIRED_PARTICIPLE}) {YEAR}par {DET}{FILL2}{S('s')}"
-                       rf"[^.;:]*? , {DET}(?:(?![@,;:.])\S+ ){{0,2}}?{S('o')} {VERB_NEXT}"),
+                       rf"[^.;:]*? , {DET}(?:(?![@,;:.])\S+ ){{0,2}}?{S('o')}{THEN_VERB}"),
             0.8, "Racheté en 2012 par X, Y compte ...",
             "Racheté par Facebook en 2012, Instagram compte deux milliards d'utilisateurs."),
     Pattern("fronted-developed", Relation.DEVELOPS,
             re.compile(rf"^(?:{lx.DEVELOPED_PARTICIPLE}) {YEAR}par {DET}{FILL2}{S('s')}"
-                       rf"[^.;:]*? , {DET}(?:(?![@,;:.])\S+ ){{0,2}}?{S('o')} {VERB_NEXT}"),
+                       rf"[^.;:]*? , {DET}(?:(?![@,;:.])\S+ ){{0,2}}?{S('o')}{THEN_VERB}"),
             0.75, "Développé par X, Y ...", "Conçu par Google, Gemini répond en français."),
     Pattern("fronted-organized", Relation.ORGANIZED_BY,
             re.compile(rf"^(?:organisée?s?|co-organisée?s?) {YEAR}par {DET}{FILL2}{S('o')}"
-                       rf"[^.;:]*? , {DET}(?:(?![@,;:.])\S+ ){{0,2}}?{S('s')} {VERB_NEXT}"),
+                       rf"[^.;:]*? , {DET}(?:(?![@,;:.])\S+ ){{0,2}}?{S('s')}{THEN_VERB}"),
             0.8, "Organisé par X et Y, Z attend ...",
             "Organisé par la SNCF, le salon Mobilités accueille 300 exposants."),
     Pattern("acquired-by-passive", Relation.ACQUIRED,
@@ -363,7 +367,7 @@ PATTERNS: tuple[Pattern, ...] = (
             named_subject=True),
     Pattern("fronted-subsidiary", Relation.SUBSIDIARY_OF,
             re.compile(rf"^(?:filiale|division|branche) (?:\S+ )?{DE} {FILL}{S('o')} , "
-                       rf"{DET}(?:(?![@,;:.])\S+ ){{0,2}}?{S('s')} {VERB_NEXT}"),
+                       rf"{DET}(?:(?![@,;:.])\S+ ){{0,2}}?{S('s')}{THEN_VERB}"),
             0.8, "Filiale du groupe Y, X met ...",
             "Filiale du groupe Bouygues, la société Colas construit des routes."),
     Pattern("part-of", Relation.SUBSIDIARY_OF,
@@ -421,7 +425,7 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern("fronted-headquarters", Relation.HEADQUARTERED_IN,
             re.compile(rf"^(?:basée?s?|installée?s?|implantée?s?|établie?s?|située?s?) "
                        rf"(?:à|en|au) {S('o')}[^.;:]*? , {DET}(?:(?![@,;:.])\S+ ){{0,2}}?"
-                       rf"{S('s')} {VERB_NEXT}"),
+                       rf"{S('s')}{THEN_VERB}"),
             0.8, "Basée à X, Y ...", "Basée à Bilbao, Iberdrola investit."),
     Pattern("headquarters-noun", Relation.HEADQUARTERED_IN,
             re.compile(rf"siège (?:social )?{DE} {S('s')} (?:(?:est|sera|restera|reste|"
@@ -471,8 +475,8 @@ PATTERNS: tuple[Pattern, ...] = (
             "La start-up a par ailleurs adhéré l'an dernier au Gifas."),
     Pattern("fronted-member", Relation.MEMBER_OF,
             re.compile(rf"^(?:membre|membres|adhérente?s?) (?:fondateurs? |fondatrices? )?{DE} "
-                       rf"{FILL2}{S('o')}[^.;:]*? , {DET}(?:(?![@,;:.])\S+ ){{0,2}}?{S('s')} "
-                       rf"{VERB_NEXT}"),
+                       rf"{FILL2}{S('o')}[^.;:]*? , {DET}(?:(?![@,;:.])\S+ ){{0,2}}?{S('s')}"
+                       rf"{THEN_VERB}"),
             0.8, "Membre de Y, X a plaidé ...",
             "Membre de l'Union des industries textiles, la société Filatex a plaidé."),
     Pattern("member-relative", Relation.MEMBER_OF,
@@ -514,6 +518,13 @@ PATTERNS: tuple[Pattern, ...] = (
                        rf"s' unissent|unissent leurs forces|s' associent|se sont alliés|"
                        rf"se sont associés|collaborent|coopèrent)"),
             0.8, "X et Y s'allient", "Renault et Nissan s'allient pour l'électrique."),
+    Pattern("partner-relative", Relation.PARTNER_OF,
+            re.compile(rf"{S('o')} , [^;:.]{{0,80}}? avec (?:lequel|laquelle|lesquels|lesquelles|"
+                       rf"qui) {DET}(?:(?![@,;:.])\S+ ){{0,2}}?{S('s')} (?:a|avait|ont|avaient) "
+                       rf"{ADV}(?:noué|signé|conclu|scellé) "
+                       rf"(?:un |une )?(?:\S+ )?(?:partenariat|accord|alliance)"),
+            0.8, "Y, ... avec lequel X a noué un partenariat",
+            "Le groupe s'appuie sur Océa, l'hébergeur avec lequel Kerno a noué un partenariat."),
     Pattern("partnership-between", Relation.PARTNER_OF,
             re.compile(rf"(?:partenariat|alliance|accord|coentreprise|joint-venture) "
                        rf"(?:\S+ ){{0,2}}?entre {S('s')} et {S('o')}"),
