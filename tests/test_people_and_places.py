@@ -314,3 +314,25 @@ def test_a_list_of_founders_keeps_its_last_name(read):
                           "Le Goff, la société Brume conçoit des capteurs."))
     assert ("Brume", "foundedBy", "Julien Le Goff") in found
     assert ("Brume", "foundedBy", "Brume") not in found
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    # the main clause's subject after a fronted participle is no apposition to the founder
+    ("Fondée en 1872 par le négociant Hippolyte Lestrel, la maison est toujours familiale.",
+     "Hippolyte Lestrel"),
+    ("Fondé en 1946 par l'imprimeur Armand Lasserre, le journal était dirigé par sa "
+     "petite-fille.", "Armand Lasserre"),
+    # a word the text calls a company is not the founder's surname
+    ("La maison Verlac a été rachetée. L'atelier a été créé en 1921 par Gaston Verlac. « La "
+     "maison Verlac restera indépendante », a dit le groupe.", "Gaston Verlac"),
+])
+def test_founders_stay_people(read, text, person):
+    types = {m.text: m.entity_type.value for m in read(text).mentions}
+    assert types.get(person) == "Person"
+
+
+def test_an_apposition_after_the_fronted_phrase_still_types(read):
+    types = {m.text: m.entity_type.value for m in read(
+        "Basée à Tallinn, la société Tallvex développe Swarmlink, un logiciel de pilotage "
+        "de drones.").mentions}
+    assert types.get("Swarmlink") == "Software"

@@ -336,6 +336,11 @@ _TYPE_BEFORE_COMMA = [
     (re.compile(rf"(?:^| )(?:un|une) (?:{pattern})(?: (?!@m)[\w'-]+){{0,3}} , $"), etype)
     for pattern, etype in lexicon.TYPE_NOUNS
 ]
+_FRONTED_PARTICIPLE = re.compile(
+    r"^(?:fondée?s?|créée?s?|cofondée?s?|co-fondée?s?|rachetée?s?|acquise?s?|reprise?s?|"
+    r"basée?s?|installée?s?|implantée?s?|dirigée?s?|présidée?s?|détenue?s?|contrôlée?s?|"
+    r"développée?s?|conçue?s?|lancée?s?|organisée?s?|née?s?|lancée?s?) "
+)
 _APPOSITION_ADJECTIVES = (
     r"nouveau|nouvel|nouvelle|jeune|petit|petite|grand|grande|célèbre|puissant|puissante|"
     r"principal|principale|premier|première|précédent|précédente|ancien|ancienne|autre|"
@@ -420,7 +425,10 @@ def type_candidates(parsed: ParsedDocument, candidates: list[Candidate]) -> None
             if found:
                 cand.votes[min(found, key=lambda f: f[0])[1]] += CUE_WEIGHT
             for regex, etype in _TYPE_APPOSITION:
-                if regex.search(after[:60]):
+                # "Fondée en 1872 par X, la maison est ...": the main clause's subject, no
+                # apposition to X
+                if regex.search(after[:60]) and not (_FRONTED_PARTICIPLE.match(before)
+                                                     and " , " not in before):
                     cand.votes[etype] += CUE_WEIGHT
                     break
             for regex, etype in _TYPE_COPULA:
@@ -532,6 +540,15 @@ def _surname_target(
     candidates: list[Candidate], keys: list[str], by_key: dict[str, int],
     clusters: list[list[int]], key: str,
 ) -> int | None:
+    # "la maison Verlaine ... créé par Gaston Verlaine": a word the text calls a company is
+    # the company's name, not the founder's surname
+    own: Counter[EntityType] = Counter()
+    for k, other in enumerate(keys):
+        if other == key:
+            own.update(candidates[k].votes)
+    if (own[EntityType.COMPANY] + own[EntityType.ORGANIZATION] >= CUE_WEIGHT
+            and own[EntityType.PERSON] < CUE_WEIGHT):
+        return None
     matches = set()
     for other_key, cluster in by_key.items():
         words = other_key.split()
