@@ -336,3 +336,23 @@ def test_an_apposition_after_the_fronted_phrase_still_types(read):
         "Basée à Tallinn, la société Tallvex développe Swarmlink, un logiciel de pilotage "
         "de drones.").mentions}
     assert types.get("Swarmlink") == "Software"
+
+
+@pytest.mark.parametrize(("text", "wrong"), [
+    ("Le groupe Estral imprime déjà l'essentiel de ses titres dans son centre de Mérignac.",
+     ("Mérignac", "productOf", "Estral")),
+    ("La société Altavia fait assembler ses appareils dans une usine de Montauban.",
+     ("Montauban", "productOf", "Altavia")),
+    ("Elle s'est exprimée au salon Aerotech, organisé jusqu'au 22 juin par le Gifas. Son "
+     "cofondateur, Rafael Ortega, en est le directeur technique.",
+     ("Aerotech", "organizedBy", "Rafael Ortega")),
+])
+def test_places_and_next_sentences_are_not_read_into_facts(read, text, wrong):
+    assert wrong not in facts_of(read(text))
+
+
+def test_a_city_in_a_fronted_phrase_stays_a_place(read):
+    types = {m.text: m.entity_type.value for m in read(
+        "Coté à Francfort, le groupe Kessel réalise 2 milliards d'euros de chiffre "
+        "d'affaires.").mentions}
+    assert types.get("Francfort") == "Place"

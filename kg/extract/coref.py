@@ -135,8 +135,11 @@ def resolve_anaphora(
                 target = _subject_antecedent(parsed, names, sentence.index, token.idx)
                 if target is None and offset <= 1 and sentence.index > 0:
                     # "Son directeur général, X, ...": the company the last sentence was about
+                    # (its subject may be a description: "Coté à Francfort, le groupe
+                    # réalise ... Son président du directoire, X")
                     previous = parsed.sentences[sentence.index - 1]
-                    target = _subject_antecedent(parsed, names, previous.index,
+                    described = [m for m, _, _ in found if m.sentence == previous.index]
+                    target = _subject_antecedent(parsed, names + described, previous.index,
                                                  previous.end_char)
                 if target is None:
                     target = _antecedent(names, sentence.index, token.idx, ORGANIZATION_TYPES)

@@ -218,8 +218,9 @@ def _organised_by(
                     None)
     if by_agent is None:
         return None
+    # the agent is in the same sentence ("par le Gifas. Son cofondateur": not "Son")
     candidates = sorted((start, k) for k, (start, _e) in spans.items()
-                        if by_agent < start <= by_agent + 6 and k in by_id
+                        if by_agent < start <= by_agent + 6 and start < stop and k in by_id
                         and by_id[k].entity_type in ORGANIZATION_TYPES)
     return by_id[candidates[0][1]] if candidates else None
 

@@ -628,8 +628,11 @@ PATTERNS: tuple[Pattern, ...] = (
                        rf"telles que|comme|dont|notamment|à savoir) {S('s')}"),
             0.8, "les produits de Y tels que X", "Les services de Google comme Gmail ou Maps."),
     Pattern("owner-product", Relation.PRODUCT_OF,
+            # not across a place: "ses titres dans son centre de Mérignac"
             re.compile(rf"{S('o')} (?:propres? |nouveaux? |nouvelles? |derniers? |dernières? )?"
-                       rf"(?:{lx.PRODUCT_FAMILY_NOUNS})(?: (?![@,;:.()\"])\S+){{0,4}}? (?:, )?"
+                       rf"(?:{lx.PRODUCT_FAMILY_NOUNS})"
+                       rf"(?: (?![@,;:.()\"]|(?:dans|à|au|aux|en|sur|chez|près)\b)\S+){{0,4}}? "
+                       rf"(?:, )?"
                        rf"(?:(?:baptisée?s?|appelée?s?|nommée?s?|dénommée?s?) )?{S('s')}"),
             0.75, "son modèle X (possessive resolved to the owner)",
             "Mistral AI a présenté ses modèles Mixtral."),
