@@ -356,3 +356,30 @@ def test_a_city_in_a_fronted_phrase_stays_a_place(read):
         "Coté à Francfort, le groupe Kessel réalise 2 milliards d'euros de chiffre "
         "d'affaires.").mentions}
     assert types.get("Francfort") == "Place"
+
+
+def test_names_cut_by_the_ner_join_when_their_acronym_follows(read):
+    extraction = read("Kleiner Perkins Caufield Byers (KPCB) est une société de capital-risque "
+                      "située sur Sand Hill Road à Menlo Park.")
+    names = {m.text for m in extraction.mentions}
+    assert "Kleiner Perkins Caufield Byers" in names
+    assert ("Kleiner Perkins Caufield Byers", "headquarteredIn", "Menlo Park") in facts_of(
+        extraction)
+
+
+def test_people_are_not_joined_by_an_acronym_that_does_not_fit(read):
+    names = {m.text for m in read("Jean Dupont et Marie Durand (JDMD) sont partis.").mentions}
+    assert {"Jean Dupont", "Marie Durand"} <= names
+
+
+def test_a_minister_or_secretary_works_for_the_department(read):
+    found = facts_of(read("En 1993, Paul Brown a été sélectionné par le président Bill Clinton "
+                          "au poste de secrétaire de Veterans Affairs."))
+    assert ("Paul Brown", "worksFor", "Veterans Affairs") in found
+
+
+def test_started_operations_after_an_apposition(read):
+    extraction = read("Canadian Tire, l'une des entreprises les plus réputées dans ce domaine, "
+                      "a commencé ses opérations à Toronto en 1922.")
+    assert [a.value for a in extraction.attributes
+            if a.attribute.value == "foundingDate"] == ["1922"]

@@ -47,7 +47,9 @@ _FOUNDED = re.compile(
     r"(?:en (?P<y>\d{4})|le (?P<date>(?:\d{1,2}|1er) \S+ \d{4}))"
 )
 _STARTED_IN = re.compile(
-    r"@m(?P<s>\d+) (?:, )?(?:(?:[^@.;:]\S*) ){0,10}?(?:a commencé|a démarré|a débuté|a lancé) "
+    # "X, l'une des entreprises les plus réputées du secteur, a commencé ses activités"
+    r"@m(?P<s>\d+) (?:, [^,;:.@]{1,80} , )?(?:(?:[^@.;:]\S*) ){0,10}?"
+    r"(?:a commencé|a démarré|a débuté|a lancé) "
     r"ses (?:opérations|activités) (?:(?:[^.;:]\S*) ){0,3}?en (?P<y>\d{4})"
 )
 _CREATED_IN = re.compile(

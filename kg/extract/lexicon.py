@@ -130,6 +130,7 @@ ROLE_NOUNS: tuple[tuple[str, Relation], ...] = (
      r"conseiller|conseillère|cadre|collaborateur|collaboratrice|développeur|développeuse|"
      r"scientifique|designer|stratège|vendeur|vendeuse|professeur|professeure|"
      r"journaliste|rédacteur en chef|rédactrice en chef|associé|associée|membre du conseil|"
+    r"ministre|secrétaire|"
     r"consultant|consultante|expert|experte|directeur commercial|directrice commerciale|"
     r"directeur marketing|directrice marketing|directeur de la stratégie|"
     r"directrice de la stratégie|responsable|trader|stratégiste|gérant de portefeuille|"

@@ -183,6 +183,7 @@ def name_candidates(parsed: ParsedDocument) -> list[Candidate]:
             candidates.append(cand)
         i = max(j, i + 1)
     candidates = _merge_split_names(parsed, candidates)
+    candidates = _merge_by_acronym(parsed, candidates)
     # an event's or an institution's name replaces the pieces of it the NER found
     # ("Rencontres de la finance", "Union des maisons"), not a longer name it found
     headed = [h for h in _headed_names(parsed)
@@ -204,6 +205,39 @@ def name_candidates(parsed: ParsedDocument) -> list[Candidate]:
             kept.append(cand)
             last_end = cand.end
     return kept
+
+
+def _merge_by_acronym(parsed: ParsedDocument, candidates: list[Candidate]) -> list[Candidate]:
+    """Names the NER cut in pieces and whose acronym follows in brackets are one name:
+    "Kleiner Perkins Caufield Byers (KPCB)" is not two people."""
+    tokens = parsed.tokens
+    candidates = sorted(candidates, key=lambda c: c.start)
+    by_end = {c.end: n for n, c in enumerate(candidates)}
+    merged: dict[int, Candidate] = {}
+    dropped: set[int] = set()
+    for cand in candidates:
+        acronym = cand.text
+        if not (2 <= len(acronym) <= 6 and acronym.isalpha() and acronym.isupper()
+                and cand.start >= 2 and tokens[cand.start - 1].text == "("):
+            continue
+        run: list[int] = []
+        end = cand.start - 1
+        while end in by_end and len(run) < 4:
+            n = by_end[end]
+            run.insert(0, n)
+            end = candidates[n].start
+        if len(run) < 2:
+            continue
+        first, last = candidates[run[0]], candidates[run[-1]]
+        initials = "".join(t.text[0] for t in tokens[first.start : last.end]
+                           if t.text[:1].isupper())
+        if initials != acronym:
+            continue
+        joined = _candidate(parsed, first.start, last.end, "ORG")
+        if joined is not None:
+            merged[run[0]] = joined
+            dropped.update(run[1:])
+    return [merged.get(n, c) for n, c in enumerate(candidates) if n not in dropped]
 
 
 def _merge_split_names(parsed: ParsedDocument, candidates: list[Candidate]) -> list[Candidate]:
