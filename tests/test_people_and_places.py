@@ -383,3 +383,15 @@ def test_started_operations_after_an_apposition(read):
                       "a commencé ses opérations à Toronto en 1922.")
     assert [a.value for a in extraction.attributes
             if a.attribute.value == "foundingDate"] == ["1922"]
+
+
+@pytest.mark.parametrize(("text", "owns"), [
+    ("Le groupe Hydralis détiendra 60 % de la société Alpina.", True),
+    ("Le groupe Vauban a pris une participation de 51 % dans Altavia.", True),
+    ("Le groupe Solvane est détenu à 55 % par le fonds Meridia Capital.", True),
+    # a minority stake is no ownership
+    ("Le groupe Maréchal détient par ailleurs 20 % du capital de Meccanica Valdora.", False),
+    ("Le groupe Vauban a pris une participation de 25 % dans Altavia.", False),
+])
+def test_a_controlling_stake_is_ownership(read, text, owns):
+    assert any(f[1] == "owns" for f in facts_of(read(text))) is owns

@@ -79,6 +79,8 @@ CAPITAL_SHARE = (r"(?:\d+(?:,\d+)? % |la totalité |l' intégralité |la majorit
 #: or a place between commas ("Fondée en 2014 par X, Y, dont le siège est à Boston, gère")
 THEN_VERB = (rf"(?: , (?:dont|qui|basée?s?|installée?s?|implantée?s?|située?s?) "
              rf"[^,;:.]{{1,80}}? ,)? {VERB_NEXT}")
+#: a controlling stake, half or more: "50 %", "70,5 %", "100 %"
+STAKE = r"(?:[5-9]\d|100)(?:,\d+)? % "
 #: up to six plain words: a description before a coordinated name
 LONGFILL = r"(?:(?![@,;:.()\"])\S+ ){0,6}?"
 YEAR = r"(?:en |au |dès |le \S+ \S+ )?(?:\d{4} )?"
@@ -379,11 +381,21 @@ PATTERNS: tuple[Pattern, ...] = (
             re.compile(rf"{S('s')} {APPOS}(?:qui )?(?:{lx.OWN_VERBS}) {ADV}{DET}"
                        rf"(?:(?!participation|part|parts|\d)\S+ ){{0,2}}?{S('o')}"),
             0.7, "X possède Y", "LVMH possède Tiffany depuis 2021."),
+    Pattern("majority-stake", Relation.OWNS,
+            # a stake of half or more is control; a minority one ("20 %", "une
+            # participation financière") is no ownership
+            re.compile(rf"{S('s')} {APPOS}(?:qui )?(?:{lx.OWN_VERBS}|détiendra|détiendront|"
+                       rf"(?:a|ont|avait) (?:pris|acquis|acheté) une participation de) {ADV}"
+                       rf"{STAKE}(?:du capital |des parts |des actions |des droits de vote )?"
+                       rf"(?:de la |de l' |du |des |de |d' |dans |au capital de |au capital d' )"
+                       rf"{DET}{FILL2}{S('o')}"),
+            0.7, "X détient 60 % de Y / X a pris une participation de 51 % dans Y",
+            "Le groupe Hydralis détiendra 60 % de la société Alpina."),
     Pattern("owned-by", Relation.OWNS,
             # "Y, basé à Lyon et contrôlé par X"; "Y est contrôlé à 55 % par le fonds X"
             re.compile(rf"{S('o')} {COMMA}(?:(?:basée?|installée?|implantée?) à @m\d+ et )?"
                        rf"(?:est |était |, )?(?:{lx.OWNED_PARTICIPLE}) "
-                       rf"(?:(?:à|majoritairement|à hauteur de) (?:[5-9]\d|100) % )?(?:par|à) "
+                       rf"(?:(?:à|majoritairement|à hauteur de) {STAKE})?(?:par|à) "
                        rf"{DET}{FILL}{S('s')}"),
             0.75, "Y, détenu par X", "YouTube, détenu par Google, modifie ses règles."),
     Pattern("belongs-to-group", Relation.SUBSIDIARY_OF,
