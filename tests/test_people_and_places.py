@@ -395,3 +395,26 @@ def test_started_operations_after_an_apposition(read):
 ])
 def test_a_controlling_stake_is_ownership(read, text, owns):
     assert any(f[1] == "owns" for f in facts_of(read(text))) is owns
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("Nicolas Bertin, qui a cofondé l'éditeur Datavia en 2014 avec Samira Khelifi, en est "
+     "aujourd'hui le directeur général.", ("Nicolas Bertin", "ceoOf", "Datavia")),
+    ("Nicolas Bertin a cofondé la société Datavia en 2014 et en est aujourd'hui le directeur "
+     "général.", ("Nicolas Bertin", "ceoOf", "Datavia")),
+    ("La start-up Trévio a levé 85 millions d'euros. Inès Belkacem en est la directrice "
+     "générale.", ("Inès Belkacem", "ceoOf", "Trévio")),
+])
+def test_en_stands_for_the_organisation_before_a_role(read, text, fact):
+    assert fact in facts_of(read(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Paul Morel habite à Lyon et en est le président depuis 2014.",
+    "Nicolas Bertin a cofondé Datavia en 2014 avec Samira Khelifi et en parle souvent.",
+])
+def test_en_is_no_organisation_elsewhere(read, text):
+    found = facts_of(read(text))
+    assert not {f for f in found if f[1] in {"chairOf", "ceoOf", "leads"}}
+    assert not {f for f in found if f[1] == "foundedBy" and f[2] not in {"Nicolas Bertin",
+                                                                         "Samira Khelifi"}}

@@ -145,6 +145,10 @@ def extract(parsed: ParsedDocument) -> DocumentExtraction:
             continue
         if hit.pattern.named_subject and subject.kind is MentionKind.PRONOUN:
             continue  # "sa nouvelle filiale, ..." is no apposition to a name
+        if not hit.pattern.extractor.startswith("en-role") and any(
+            m.kind is MentionKind.PRONOUN and m.text.lower() == "en" for m in (subject, obj)
+        ):
+            continue  # "en" stands for an organisation only before "est le <role>"
         if hit.wider_place and not is_country(obj.referent.name):
             continue  # "à Vitré (Ille-et-Vilaine)": the seat is the town, not its département
         if hit.pattern.person_relation and subject.entity_type is EntityType.PERSON:

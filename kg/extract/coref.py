@@ -40,6 +40,11 @@ _OWNED = re.compile(
 #: "son épouse", "sa deuxième épouse", "son mari": the possessor is a person
 _SPOUSE = re.compile(r"^(?:(?:deuxième|seconde|troisième|nouvelle|jeune|première) )?"
                      r"(?:épouse|époux|mari|femme)\b(?! d' affaires| politique| de lettres)")
+#: "en est (aujourd'hui) le directeur général", "en devient la présidente"
+_EN_ROLE = re.compile(
+    r"^(?:est|était|sera|devient|deviendra|reste|demeure|fut|est devenue?) "
+    r"(?:\S+ )?(?:le|la|l'|son|sa) "
+)
 _ORG_ANAPHOR = re.compile(rf"^(?:{lexicon.ORG_ANAPHORS})$")
 FOCUS_WINDOW = 3  # sentences
 
@@ -125,6 +130,16 @@ def resolve_anaphora(
                 continue
             token = tokens[i]
             rest = " ".join(words[offset + 1 : offset + 5])
+            if word == "en" and _EN_ROLE.match(rest) and offset > 0:
+                # "X a cofondé Y et en est le directeur général": "en" is the organisation
+                # named last before it (the NER may still call it a place at this stage; the
+                # ontology's ranges drop the fact if it stays one)
+                target = _antecedent(names, sentence.index, token.idx,
+                                     ORGANIZATION_TYPES | {EntityType.PLACE}, window=1)
+                if target is not None:
+                    found.append((_resolved(doc_id, token.idx, token.end, text, sentence.index,
+                                            target, MentionKind.PRONOUN, "pronoun"), i, i + 1))
+                continue
             if word in {"son", "sa"} and token.pos == "DET" and _SPOUSE.match(rest):
                 person = _person_antecedent(parsed, names, sentence.index, token.idx)
                 if person is not None:

@@ -87,6 +87,7 @@ YEAR = r"(?:en |au |dès |le \S+ \S+ )?(?:\d{4} )?"
 #: adverbs that may sit between a verb and its complement ("est également à la tête de")
 ADV = (r"(?:(?:\S+ment|aussi|désormais|toujours|encore|déjà|alors|depuis \S+|jusqu' ici|"
        r"jusque-là|à ce jour|par ailleurs|en outre|de son côté|de leur côté|pour sa part|"
+       r"aujourd'hui|actuellement|"
        r"pour leur part) )*")
 #: a spouse (not a former one: "son ex-épouse", "son ancien mari" are left out), and not
 #: "femme d'affaires", "femme politique"
@@ -183,6 +184,17 @@ def _role_patterns() -> list[Pattern]:
                 0.8, f"Y a annoncé la nomination de X au poste de <{name} role>",
                 "Le groupe Vernal a annoncé lundi la nomination de Claire Dumas au poste de "
                 "directrice générale.",
+            ),
+            Pattern(
+                f"en-role-{name}", relation,
+                # "en" is resolved to the organisation named last before it
+                re.compile(rf"{S('s')} (?:, qui [^.;:]{{0,100}}? (?:et|,) |"
+                           rf"(?:(?!, qui)[^.;:]{{0,80}}? et )?){S('o')} (?:est|était|sera|devient|"
+                           rf"deviendra|reste|demeure|fut|est devenue?) {ADV}{DET}{ADJ}{role}"
+                           rf"(?! (?:de|du|des|d') )"),
+                0.75, f"X (a fondé Y et) en est le <{name} role>",
+                "Nicolas Bertin, qui a cofondé Datavera en 2014, en est aujourd'hui le "
+                "directeur général.",
             ),
             Pattern(
                 f"dont-role-{name}", relation,
