@@ -377,11 +377,13 @@ def main() -> int:
                         default=sorted((SHARED / "gold").glob("*.json"))
                         + sorted((ROOT / "bench" / "data" / "gold").glob("*.json"))
                         + sorted((ROOT / "bench" / "data2" / "gold").glob("*.json"))
-                        + sorted((ROOT / "bench" / "heldout2" / "gold").glob("*.json")),
+                        + sorted((ROOT / "bench" / "heldout2" / "gold").glob("*.json"))
+                        + sorted((ROOT / "bench" / "heldout3" / "gold").glob("*.json")),
                         help="gold files (default: the shared sample and the development "
-                             "articles in bench/data, bench/data2 and bench/heldout2, once "
-                             "held out; the held-out articles are scored with --gold "
-                             "bench/heldout3/gold/*.json, or bench/heldout for the first set)")
+                             "articles in bench/data, bench/data2, and bench/heldout2 and "
+                             "bench/heldout3, once held out; the held-out articles are scored "
+                             "with --gold bench/heldout4/gold/*.json, or bench/heldout for the "
+                             "first set)")
     parser.add_argument("--dev", type=Path, default=SHARED / "dev" / "relx_fr_dev.jsonl")
     parser.add_argument("--relation-map", type=Path,
                         default=SHARED / "dev" / "relx_relation_map.tsv")

@@ -418,3 +418,43 @@ def test_en_is_no_organisation_elsewhere(read, text):
     assert not {f for f in found if f[1] in {"chairOf", "ceoOf", "leads"}}
     assert not {f for f in found if f[1] == "foundedBy" and f[2] not in {"Nicolas Bertin",
                                                                          "Samira Khelifi"}}
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("Le distributeur auvergnat Basalte va prendre le contrôle de Primavert, l'enseigne de "
+     "supermarchés.", ("Basalte", "acquired", "Primavert")),
+    ("Primavert avait été fondé en 1972 à Limoges, où il a toujours son siège, par l'épicier "
+     "Robert Chassaing.", ("Primavert", "foundedBy", "Robert Chassaing")),
+    ("Primavert avait été fondé en 1972 à Limoges, où il a toujours son siège, par l'épicier "
+     "Robert Chassaing.", ("Primavert", "headquarteredIn", "Limoges")),
+    ("Le groupe Basalte compte en outre une filiale de commerce en ligne, Panier Basalte, et "
+     "un entrepôt.", ("Panier Basalte", "subsidiaryOf", "Basalte")),
+    ("La medtech lilloise Cardiolia a annoncé mardi la commercialisation en France de Vigil, "
+     "un patch cardiaque.", ("Cardiolia", "released", "Vigil")),
+    ("Pour son président, Didier Lagache, qui dirige également la société d'imagerie Optimed, "
+     "le cas est clair.", ("Didier Lagache", "leads", "Optimed")),
+    ("Le groupe de presse normand Ancelin a signé lundi un accord pour racheter Radio "
+     "Estuaire.", ("Ancelin", "acquired", "Radio Estuaire")),
+    ("Radio Estuaire avait été lancée en 1986 au Havre par Pascal Méheust, un ancien "
+     "journaliste.", ("Radio Estuaire", "foundedBy", "Pascal Méheust")),
+    ("La cofondatrice ouvrait le Sommet IA & Industrie, un rendez-vous annuel organisé par le "
+     "cluster Aéronumérique.", ("Sommet IA & Industrie", "organizedBy", "Aéronumérique")),
+    ("Nervaux Composites a été fondé en 1979 à Rochefort, en Charente-Maritime, par Marcel "
+     "Nervaux.", ("Nervaux Composites", "foundedBy", "Marcel Nervaux")),
+    ("Le principal client reste l'avionneur Stelvia Aviation, avec lequel Nervaux a signé en "
+     "novembre un partenariat.", ("Nervaux", "partnerOf", "Stelvia Aviation")),
+    ("La société Nubéa est par ailleurs membre de l'Alliance européenne pour le cloud de "
+     "confiance.", ("Nubéa", "memberOf", "Alliance européenne pour le cloud de confiance")),
+    ("Le dossier est piloté par Yasmina Belkacem, responsable de la sécurité des systèmes "
+     "d'information chez Nubéa.", ("Yasmina Belkacem", "worksFor", "Nubéa")),
+    ("« C'était une condition », a souligné Thibault Marchal, le président et cofondateur de "
+     "Railane.", ("Thibault Marchal", "chairOf", "Railane")),
+])
+def test_control_seats_launches_and_coordinated_roles(read, text, fact):
+    assert fact in facts_of(read(text))
+
+
+def test_a_product_launched_by_a_company_has_no_founder(read):
+    found = facts_of(read("Le modèle Vigil, lancé en 2024 par la société Cardiolia, se vend "
+                          "bien."))
+    assert not any(f[1] == "foundedBy" for f in found)

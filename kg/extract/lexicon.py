@@ -34,13 +34,17 @@ COMPANY_NOUNS = (
     r"holdings?|cabinets?|distributeurs?|détaillants?|assureurs?|équipementiers?|"
     r"fournisseurs?|licornes?|multinationales?|enseignes?|labels?|studios?|"
     r"maisons?|fonds d' investissement|coentreprises?|joint-ventures?|transporteurs?|"
-    r"énergéticiens?|armateurs?|fondeurs?|voyagistes?|néobanques?|fintechs?|hébergeurs?"
+    r"énergéticiens?|armateurs?|fondeurs?|voyagistes?|néobanques?|fintechs?|hébergeurs?|"
+    r"fonds|medtechs?|biotechs?|foodtechs?|edtechs?|proptechs?|legaltechs?|insurtechs?|"
+    r"deeptechs?|avionneurs?|motoristes?|sidérurgistes?|cimentiers?|"
+    r"pétroliers?|grossistes?"
 )
 ORGANIZATION_NOUNS = (
     r"organisations?|associations?|fondations?|universités?|instituts?|agences?|partis?|"
     r"syndicats?|ong|ministères?|clubs?|équipes?|fédérations?|chaînes?|journal|journaux|"
     r"quotidiens?|magazines?|consortiums?|alliances?|coalitions?|collèges?|écoles?|"
-    r"laboratoires?|régulateurs?|autorités?|gouvernements?|conseils?|commissions?"
+    r"laboratoires?|régulateurs?|autorités?|gouvernements?|conseils?|commissions?|"
+    r"clusters?|pôles? de compétitivité|groupements?|fédérations?"
 )
 PROJECT_NOUNS = r"projets?|initiatives?|programmes?"
 EVENT_NOUNS = (
@@ -158,6 +162,8 @@ ACQUIRE_VERBS = (
     r"a finalisé le rachat d'|a finalisé l' acquisition d'|a annoncé le rachat d'|"
     r"a annoncé l' acquisition d'|a mis la main sur|met la main sur|mettra la main sur|"
     r"s' est emparée? de|s' empare de|a pris le contrôle de|prend le contrôle de|"
+    r"va prendre le contrôle de|prendra le contrôle de|vient de prendre le contrôle de|"
+    r"a pris le contrôle du|prend le contrôle du|va prendre le contrôle du|"
     r"a racheté la totalité de|a avalé|avale"
 )
 ACQUIRED_PARTICIPLE = r"rachetée?s?|acquise?s?|achetée?s?|reprise?s?|absorbée?s?"

@@ -100,6 +100,10 @@ ROLE_QUALIFIER = (r"(?: (?:exécutif|exécutive|intérimaire|honoraire|sortant|s
                   r"fondateur|fondatrice|associé|associée))?")
 
 
+#: any role noun
+ALL_ROLES = "|".join(p for p, _ in lx.ROLE_NOUNS)
+
+
 def _roles(relation: Relation) -> str:
     return "|".join(p for p, r in lx.ROLE_NOUNS if r is relation)
 
@@ -108,7 +112,9 @@ def _role_patterns() -> list[Pattern]:
     patterns: list[Pattern] = []
     for relation in (Relation.CEO_OF, Relation.CHAIR_OF, Relation.LEADS, Relation.FOUNDED_BY,
                      Relation.WORKS_FOR):
-        role = rf"(?:{_roles(relation)}){ROLE_QUALIFIER}"
+        # "le président et cofondateur de Y": a role coordinated before this one
+        role = (rf"(?:(?:{ALL_ROLES}) et )?(?:{_roles(relation)}){ROLE_QUALIFIER}"
+                rf"(?: et (?:{ALL_ROLES}))?")
         name = relation.value
         prep = (rf"(?:{DE}|chez|au sein {DE}|à|au|aux|pour)" if relation is Relation.WORKS_FOR
                 else DE)
@@ -261,7 +267,7 @@ PATTERNS: tuple[Pattern, ...] = (
     *_office_patterns(),
     # --- leading -----------------------------------------------------------------------
     Pattern("verb-lead", Relation.LEADS,
-            re.compile(rf"{S('s')} {APPOS}(?:qui )?(?:{lx.LEAD_VERBS}) {ADV}{DET}{FILL2}"
+            re.compile(rf"{S('s')} {APPOS}(?:qui )?(?:{lx.LEAD_VERBS}) {ADV}{DET}{FILL}"
                        rf"{S('o')}"),
             0.8, "verb: X dirige Y", "Sundar Pichai, qui dirige Google, a annoncé un plan."),
     Pattern("left-to-lead", Relation.LEADS,
@@ -282,6 +288,12 @@ PATTERNS: tuple[Pattern, ...] = (
                        rf"(?:dirigée?s?|présidée?s?|pilotée?s?) {ADV}(?:depuis \S+ )?par "
                        rf"{DET}{FILL2}{S('s')}"),
             0.8, "Y, dirigé par X", "Airbus, dirigé par Guillaume Faury, a livré ses avions."),
+    Pattern("role-at", Relation.WORKS_FOR,
+            # "X, responsable de la sécurité des systèmes d'information chez Y"
+            re.compile(rf"{S('s')} , {DET}{ADJ}(?:{ALL_ROLES})(?: (?![@,;:.])\S+){{1,7}} chez "
+                       rf"{S('o')}"),
+            0.8, "X, <role> (de la sécurité ...) chez Y",
+            "Yasmina Belk, responsable de la sécurité des systèmes d'information chez Nubéo."),
     Pattern("works-for-verb", Relation.WORKS_FOR,
             re.compile(rf"{S('s')} {APPOS}(?:qui )?(?:travaille|travaillait|a travaillé|"
                        rf"officie|est employée?|était employée?|est salariée?) (?:pour|chez|"
@@ -290,9 +302,20 @@ PATTERNS: tuple[Pattern, ...] = (
     # --- founding -----------------------------------------------------------------------
     Pattern("founded-by-passive", Relation.FOUNDED_BY,
             re.compile(rf"{S('s')} {COMMA}(?:{DET}{FILL2})?(?:, )?(?:a été |avait été |est |"
-                       rf"fut |qui a été )?(?:{lx.FOUNDED_PARTICIPLE}) {YEAR}{FILL2}par "
+                       rf"fut |qui a été )?(?:{lx.FOUNDED_PARTICIPLE}) {YEAR}"
+                       # "fondé en 1979 à Rochefort, en Charente-Maritime, (où ...,) par X"
+                       rf"(?:(?:à|en|au) @m\d+ (?:, (?:en|au|dans) @m\d+ )?"
+                       rf"(?:, où [^,;:.]{{1,60}} )?(?:, )?)?{YEAR}{FILL2}par "
                        rf"{FILL}{S('o')}"),
             0.85, "Y, fondé (en 2004) par X", "Mistral AI, fondée en 2023 par Arthur Mensch."),
+    Pattern("launched-by", Relation.FOUNDED_BY,
+            # an organisation "lancée par X" was founded by X (a product is released)
+            re.compile(rf"{S('s')} {COMMA}(?:a été |avait été |fut |qui a été )?lancée? "
+                       rf"{YEAR}(?:(?:à|au|en) @m\d+ )?{YEAR}par {DET}{FILL}{S('o')}"),
+            0.75, "l'organisation X, lancée en 1986 par Y",
+            "La radio Océane FM avait été lancée en 1986 au Havre par Pascal Morel.",
+            subject_types=ORGANIZATION_TYPES,
+            object_types=frozenset({EntityType.PERSON})),
     Pattern("founded-by-description", Relation.FOUNDED_BY,
             re.compile(rf"{S('s')} (?:\( @m\d+ \) )?(?:, )?(?:est|était) (?:un|une) "
                        rf"(?:[^@.;:]\S* ){{0,8}}?(?:{lx.FOUNDED_PARTICIPLE}) {YEAR}par "
@@ -322,7 +345,8 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern("acquisition-announced", Relation.ACQUIRED,
             re.compile(rf"{S('s')} {APPOS}(?:a annoncé|annonce|a finalisé|finalise|a bouclé|"
                        rf"boucle|a officialisé|officialise|a confirmé|confirme|a conclu|conclut|"
-                       rf"a réalisé|réalise|a finalisé) (?:(?![@,;:.])\S+ ){{0,6}}?"
+                       rf"a réalisé|réalise|a signé|signe|ont signé|a finalisé) "
+                       rf"(?:(?![@,;:.])\S+ ){{0,6}}?"
                        rf"(?:(?:le rachat|l' acquisition|la reprise|l' achat) {DE} |"
                        rf"(?:un |l' )?accord (?:(?![@,;:.])\S+ ){{0,3}}?(?:en vue d'|pour|afin d') "
                        rf"(?:acquérir|racheter|reprendre) )(?:{CAPITAL_SHARE})?{FILL}{S('o')}"),
@@ -384,6 +408,13 @@ PATTERNS: tuple[Pattern, ...] = (
                        rf"{DET}(?:(?![@,;:.])\S+ ){{0,2}}?{S('s')}{THEN_VERB}"),
             0.8, "Filiale du groupe Y, X met ...",
             "Filiale du groupe Bouygues, la société Colas construit des routes."),
+    Pattern("has-subsidiary", Relation.SUBSIDIARY_OF,
+            re.compile(rf"{S('o')} {APPOS}(?:compte|possède|détient|a|dispose d'|a créé|crée) "
+                       rf"{ADV}(?:(?![@,;:.])\S+ ){{0,2}}?(?:une|sa|deux|trois|plusieurs) "
+                       rf"(?:nouvelles? )?(?:filiales?|divisions?)(?: [^,;:.@]{{1,40}}?)? , "
+                       rf"{S('s')}"),
+            0.75, "Y compte une filiale de commerce en ligne, X",
+            "Le groupe compte une filiale de commerce en ligne, Panier Express."),
     Pattern("part-of", Relation.SUBSIDIARY_OF,
             re.compile(rf"{S('s')} {APPOS}(?:qui )?(?:fait|font|faisait|faisaient) partie "
                        rf"{DE} {FILL}{S('o')}"),
@@ -418,7 +449,8 @@ PATTERNS: tuple[Pattern, ...] = (
             0.75, "X appartient (depuis 2021) au groupe Y",
             "Datavera appartient depuis 2021 au groupe d'édition Legis."),
     Pattern("organized-by", Relation.ORGANIZED_BY,
-            re.compile(rf"{S('s')} , (?:organisée?s?|co-organisée?s?) (?:(?![@,;:.()])\S+ ){{0,6}}?"
+            re.compile(rf"{S('s')} , (?:(?:un|une|le|la|l') (?:(?![@,;:.()])\S+ ){{1,4}}?)?"
+                       rf"(?:organisée?s?|co-organisée?s?) (?:(?![@,;:.()])\S+ ){{0,6}}?"
                        rf"(?:(?:à|en) @m\d+ (?:(?![@,;:.()])\S+ ){{0,3}}?)?par {DET}{LONGFILL}"
                        rf"{S('o')}"),
             0.8, "Y, organisé le 2 décembre à Nantes par X",
@@ -446,6 +478,12 @@ PATTERNS: tuple[Pattern, ...] = (
                        rf"(?:{lx.HQ_CUES}) {DET}{FILL2}{S('o')}"),
             0.8, "X, banque régionale basée à Y", "Le Crédit Agricole, banque basée à Paris.",
             named_subject=True),
+    Pattern("seat-where", Relation.HEADQUARTERED_IN,
+            re.compile(rf"{S('s')} (?:[^.;:@]{{0,60}}? )?(?:à|en|au) {S('o')} , où "
+                       rf"(?:il|elle|ils|elles) (?:a|ont|conserve|garde|a installé|a établi) "
+                       rf"(?:toujours |encore |aujourd'hui |désormais )?(?:son|leur) siège"),
+            0.8, "X a été fondé à Y, où il a toujours son siège",
+            "Primeo avait été fondé en 1972 à Limoges, où il a toujours son siège."),
     Pattern("fronted-headquarters", Relation.HEADQUARTERED_IN,
             re.compile(rf"^(?:basée?s?|installée?s?|implantée?s?|établie?s?|située?s?) "
                        rf"(?:à|en|au) {S('o')}[^.;:]*? , {DET}(?:(?![@,;:.])\S+ ){{0,2}}?"
@@ -489,7 +527,7 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern("member-of", Relation.MEMBER_OF,
             re.compile(rf"{S('s')} {COMMA}(?:qui )?(?:est |était |sont |étaient |, )?"
                        rf"(?:désormais |tous deux |toutes deux |tous |toutes |également |aussi |"
-                       rf"déjà )?(?:{lx.MEMBER_CUES}) {DET}{FILL}{S('o')}"),
+                       rf"déjà |par ailleurs )?(?:{lx.MEMBER_CUES}) {DET}{FILL}{S('o')}"),
             0.75, "X, membre de Y / X adhère à Y", "La Croatie est membre de l'OTAN."),
     Pattern("adhered", Relation.MEMBER_OF,
             re.compile(rf"{S('s')} {APPOS}(?:qui )?(?:a|ont|avait|avaient) {ADV}"
@@ -543,9 +581,10 @@ PATTERNS: tuple[Pattern, ...] = (
                        rf"se sont associés|collaborent|coopèrent)"),
             0.8, "X et Y s'allient", "Renault et Nissan s'allient pour l'électrique."),
     Pattern("partner-relative", Relation.PARTNER_OF,
-            re.compile(rf"{S('o')} , [^;:.]{{0,80}}? avec (?:lequel|laquelle|lesquels|lesquelles|"
-                       rf"qui) {DET}(?:(?![@,;:.])\S+ ){{0,2}}?{S('s')} (?:a|avait|ont|avaient) "
-                       rf"{ADV}(?:noué|signé|conclu|scellé) "
+            re.compile(rf"{S('o')} , (?:[^;:.]{{0,80}}? )?avec (?:lequel|laquelle|lesquels|"
+                       rf"lesquelles|qui) {DET}(?:(?![@,;:.])\S+ ){{0,2}}?{S('s')} "
+                       rf"(?:a|avait|ont|avaient) {ADV}(?:noué|signé|conclu|scellé) "
+                       rf"(?:(?![@,;:.])\S+ ){{0,3}}?"
                        rf"(?:un |une )?(?:\S+ )?(?:partenariat|accord|alliance)"),
             0.8, "Y, ... avec lequel X a noué un partenariat",
             "Le groupe s'appuie sur Océa, l'hébergeur avec lequel Kerno a noué un partenariat."),
@@ -604,6 +643,13 @@ PATTERNS: tuple[Pattern, ...] = (
                        rf"{FILL}{S('o')}"),
             0.75, "X a profité du salon Y pour présenter Z",
             "La start-up Kiloa a profité du CES pour présenter Nova 2, son nouveau robot."),
+    Pattern("launch-announced", Relation.RELEASED,
+            re.compile(rf"{S('s')} {APPOS}(?:a annoncé|annonce|a officialisé|officialise|"
+                       rf"a confirmé|a lancé|lance) (?:(?![@,;:.])\S+ ){{0,3}}?"
+                       rf"(?:le lancement|la commercialisation|la sortie|la mise sur le marché|"
+                       rf"la disponibilité)(?: (?:en|au|aux) @m\d+)? {DE} {DET}{FILL}{S('o')}"),
+            0.75, "X a annoncé la commercialisation (en France) de Y",
+            "La medtech Cardiola a annoncé mardi la commercialisation en France de Vigilo."),
     Pattern("release-verb", Relation.RELEASED,
             re.compile(rf"{S('s')} {APPOS}(?:qui )?(?:{lx.RELEASE_VERBS}) (?:{YEAR})?"
                        rf"(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier) )?{DET}"
