@@ -458,3 +458,18 @@ def test_a_product_launched_by_a_company_has_no_founder(read):
     found = facts_of(read("Le modèle Vigil, lancé en 2024 par la société Cardiolia, se vend "
                           "bien."))
     assert not any(f[1] == "foundedBy" for f in found)
+
+
+def test_a_description_refers_to_the_name_it_introduced(read):
+    found = facts_of(read(
+        "Le distributeur auvergnat Basaltis va prendre le contrôle de Primavel, l'enseigne de "
+        "supermarchés. Primavel compte 80 magasins. Le distributeur, fondé en 1954 par Antoine "
+        "Fayel, reste familial."))
+    assert ("Basaltis", "foundedBy", "Antoine Fayel") in found
+    assert ("Primavel", "foundedBy", "Antoine Fayel") not in found
+
+
+def test_the_chair_of_the_management_board_is_the_chief_executive(read):
+    found = facts_of(read("Rémi Castel est le président du directoire de Nervex Composites."))
+    assert ("Rémi Castel", "ceoOf", "Nervex Composites") in found
+    assert ("Rémi Castel", "chairOf", "Nervex Composites") not in found

@@ -67,6 +67,7 @@ def _antecedent(
 def _salient(
     names: list[Mention], resolved: list[Mention], sentence: int, before_char: int,
     types: frozenset[EntityType], subjects: set[int],
+    noun: str = "", introduced: dict[str, set[str]] | None = None,
 ) -> Mention | None:
     """The organisation a description like "le groupe" stands for: the one most spoken of so
     far (names and descriptions already resolved to it), recent mentions and subjects counting
@@ -90,7 +91,11 @@ def _salient(
             latest[key] = mention
     if not latest:
         return None
+    # "le distributeur" for the one name the text called "le distributeur X"
     best = max(latest, key=lambda k: (scores[k], latest[k].end_char))
+    named_so = [k for k in latest if introduced and noun in introduced.get(k, ())]
+    if len(named_so) == 1 and scores[named_so[0]] >= scores[best] / 2:
+        return latest[named_so[0]]
     return latest[best]
 
 
@@ -120,6 +125,7 @@ def resolve_anaphora(
     doc_id = parsed.document.doc_id
     text = parsed.document.text
     subjects = _subject_starts(parsed)
+    introduced = _introducing_nouns(parsed, names)
     #: morphology of the token each mention starts at: "elle" is not "François Bouvier"
     by_char = {t.idx: t.morph for t in tokens}
     for sentence in parsed.sentences:
@@ -190,7 +196,8 @@ def resolve_anaphora(
                                                                              "d'"}:
                     continue
                 target = _salient(names, [m for m, _, _ in found], sentence.index, token.idx,
-                                  ORGANIZATION_TYPES, subjects)
+                                  ORGANIZATION_TYPES, subjects,
+                                  words[offset + description - 1], introduced)
                 if target is not None:
                     # the mention is the noun ("groupe"), with its adjectives ("groupe
                     # coopératif"): "du"/"le" stay in the sentence for the patterns to read
@@ -232,6 +239,32 @@ def _names_follow(tokens: tuple[Token, ...], start: int, end: int, taken: set[in
         if token.pos not in _NOUN_PHRASE_POS:
             return False
     return False
+
+
+_ANAPHOR_NOUNS = {phrase.split()[-1] for phrase in lexicon.ORG_ANAPHORS.split("|")}
+
+
+def _introducing_nouns(parsed: ParsedDocument, names: list[Mention]) -> dict[str, set[str]]:
+    """The description nouns a text put before each organisation's name ("le distributeur
+    auvergnat Basalte": distributeur): "le distributeur" later is that one."""
+    tokens = parsed.tokens
+    by_start = {t.idx: t.i for t in tokens}
+    found: dict[str, set[str]] = {}
+    for mention in names:
+        if mention.entity_type not in ORGANIZATION_TYPES:
+            continue
+        i = by_start.get(mention.start_char)
+        if i is None:
+            continue
+        sentence_start = parsed.sentences[tokens[i].sent].start
+        for k in range(i - 1, max(sentence_start, i - 6) - 1, -1):
+            word = normalise_word(tokens[k].text)
+            if tokens[k].pos == "PUNCT" or tokens[k].text[:1].isupper():
+                break
+            if word in _ANAPHOR_NOUNS:
+                found.setdefault(mention.referent.name, set()).add(word)
+                break
+    return found
 
 
 def _person_antecedent(

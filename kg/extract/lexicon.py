@@ -116,7 +116,9 @@ ROLE_NOUNS: tuple[tuple[str, Relation], ...] = (
      r"administrateur délégué|administratrice déléguée",
      Relation.CEO_OF),
     (r"président du directoire|présidente du directoire", Relation.CEO_OF),
-    (r"président|présidente|chairman|président du conseil(?: d' administration| de surveillance)?|"
+    # (the chair of the management board, "président du directoire", is the chief executive)
+    (r"président(?! du directoire)|présidente(?! du directoire)|chairman|"
+     r"président du conseil(?: d' administration| de surveillance)?|"
      r"présidente du conseil(?: d' administration| de surveillance)?",
      Relation.CHAIR_OF),
     (r"dirigeant|dirigeante|chef|cheffe|leader|secrétaire général|secrétaire générale|"
