@@ -483,10 +483,11 @@ def type_candidates(parsed: ParsedDocument, candidates: list[Candidate]) -> None
             if is_country(cand.text):
                 cand.votes[EntityType.PLACE] += CUE_WEIGHT
             words = [normalise_word(t.text) for t in parsed.tokens[cand.start : cand.end]]
-            head = _NAME_HEADS.get(words[0])
+            head_type = _NAME_HEADS.get(words[0])
             for n, word in enumerate(words):
                 for regex, etype in _NAME_WORDS:
-                    if n > 0 and head is EntityType.ORGANIZATION and etype is EntityType.COMPANY:
+                    if (n > 0 and head_type is EntityType.ORGANIZATION
+                            and etype is EntityType.COMPANY):
                         continue  # "Alliance européenne pour le cloud": the head decides
                     if regex.match(word) and len(words) > 1:
                         # the head opening the name counts more than a word inside it:
