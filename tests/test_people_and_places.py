@@ -473,3 +473,37 @@ def test_the_chair_of_the_management_board_is_the_chief_executive(read):
     found = facts_of(read("Rémi Castel est le président du directoire de Nervex Composites."))
     assert ("Rémi Castel", "ceoOf", "Nervex Composites") in found
     assert ("Rémi Castel", "chairOf", "Nervex Composites") not in found
+
+
+def test_a_description_with_its_adjective_refers_to_the_name_so_described(read):
+    found = facts_of(read(
+        "Leur plateforme sera fournie par Cassiope, une filiale du groupe italien Ferrante "
+        "Aerospazio. La start-up Velaris Space a levé 20 millions. Velaris Space recrute. "
+        "Selon plusieurs sources, le groupe italien aurait envisagé une offre."))
+    assert ("Velaris Space", "country", "Italie") not in found
+
+
+def test_the_studio_is_the_company_named_studio(read):
+    found = facts_of(read(
+        "Le groupe Hexagone Médias a racheté Écoute Studio. Hexagone Médias emploie 300 "
+        "personnes. Fondé en 2017 par Nadia Benchekroun, le studio s'est fait connaître."))
+    assert ("Écoute Studio", "foundedBy", "Nadia Benchekroun") in found
+    assert ("Hexagone Médias", "foundedBy", "Nadia Benchekroun") not in found
+
+
+@pytest.mark.parametrize(("text", "wrong"), [
+    # a dateline is a place, not the buyer
+    ("PARIS, 9 avril — Le groupe Hexagone Médias, propriétaire de la radio Azur FM, a annoncé "
+     "mercredi le rachat d'Écoute Studio.", ("PARIS", "acquired", "Écoute Studio")),
+    # heading a department is not heading the company
+    ("Son cofondateur, Rasmus Tamm, prendra la direction de la recherche du groupe Calyptra.",
+     ("Rasmus Tamm", "leads", "Calyptra")),
+])
+def test_datelines_and_departments(read, text, wrong):
+    assert wrong not in facts_of(read(text))
+
+
+def test_an_event_name_stops_before_its_participle_clause(read):
+    names = {m.text for m in read("Il a parlé au Sommet du sport business organisé à Lyon par "
+                                  "l'agence Kickoff.").mentions}
+    assert "Sommet du sport business" in names

@@ -91,11 +91,22 @@ def _salient(
             latest[key] = mention
     if not latest:
         return None
-    # "le distributeur" for the one name the text called "le distributeur X"
     best = max(latest, key=lambda k: (scores[k], latest[k].end_char))
-    named_so = [k for k in latest if introduced and noun in introduced.get(k, ())]
-    if len(named_so) == 1 and scores[named_so[0]] >= scores[best] / 2:
-        return latest[named_so[0]]
+    if introduced:
+        # "le groupe italien" for the one name the text called "le groupe italien X"
+        with_phrase = [k for k in latest if " " in noun and noun in introduced.get(k, ())]
+        if len(with_phrase) == 1:
+            return latest[with_phrase[0]]
+        # "le distributeur" for the one name called "le distributeur X" or "X, banque
+        # régionale", unless it is much less spoken of
+        head = noun.split(" ")[0]
+        with_noun = [k for k in latest if head in introduced.get(k, ())]
+        if len(with_noun) == 1 and scores[with_noun[0]] >= scores[best] / 2:
+            return latest[with_noun[0]]
+        # "le studio" for "Écoute Studio"
+        in_name = [k for k in latest if "=" + head in introduced.get(k, ())]
+        if len(in_name) == 1 and not with_noun:
+            return latest[in_name[0]]
     return latest[best]
 
 
@@ -195,9 +206,12 @@ def resolve_anaphora(
                 if after < sentence.end and words[offset + description] in {"de", "du", "des",
                                                                              "d'"}:
                     continue
+                phrase = words[offset + description - 1]
+                if (offset + description < len(words)
+                        and tokens[i + description].pos == "ADJ"):
+                    phrase += " " + words[offset + description]  # "groupe italien"
                 target = _salient(names, [m for m, _, _ in found], sentence.index, token.idx,
-                                  ORGANIZATION_TYPES, subjects,
-                                  words[offset + description - 1], introduced)
+                                  ORGANIZATION_TYPES, subjects, phrase, introduced)
                 if target is not None:
                     # the mention is the noun ("groupe"), with its adjectives ("groupe
                     # coopératif"): "du"/"le" stay in the sentence for the patterns to read
@@ -242,6 +256,7 @@ def _names_follow(tokens: tuple[Token, ...], start: int, end: int, taken: set[in
 
 
 _ANAPHOR_NOUNS = {phrase.split()[-1] for phrase in lexicon.ORG_ANAPHORS.split("|")}
+_ARTICLES = {"le", "la", "l'", "un", "une"}
 
 
 def _introducing_nouns(parsed: ParsedDocument, names: list[Mention]) -> dict[str, set[str]]:
@@ -256,13 +271,28 @@ def _introducing_nouns(parsed: ParsedDocument, names: list[Mention]) -> dict[str
         i = by_start.get(mention.start_char)
         if i is None:
             continue
+        nouns = found.setdefault(mention.referent.name, set())
+        # "Écoute Studio", "Banque Océane": the noun is in the name itself
+        nouns.update("=" + w for w in normalise_word(mention.text).split()
+                     if w in _ANAPHOR_NOUNS)
+        # "X, banque régionale basée à Y": the apposition's noun
+        end = i
+        while end < len(tokens) and tokens[end].idx < mention.end_char:
+            end += 1
+        after = [normalise_word(t.text) for t in tokens[end : end + 3]]
+        if after[:1] == [","]:
+            rest = after[2:] if len(after) > 2 and after[1] in _ARTICLES else after[1:2]
+            nouns.update(w for w in rest[:1] if w in _ANAPHOR_NOUNS)
         sentence_start = parsed.sentences[tokens[i].sent].start
         for k in range(i - 1, max(sentence_start, i - 6) - 1, -1):
             word = normalise_word(tokens[k].text)
-            if tokens[k].pos == "PUNCT" or tokens[k].text[:1].isupper():
-                break
+            if (tokens[k].pos in {"PUNCT", "VERB", "AUX", "PRON", "SCONJ", "CCONJ"}
+                    or tokens[k].text[:1].isupper()):
+                break  # the noun heads the name's own noun phrase, no earlier clause
             if word in _ANAPHOR_NOUNS:
-                found.setdefault(mention.referent.name, set()).add(word)
+                nouns.add(word)
+                if k + 1 < i and tokens[k + 1].pos == "ADJ":
+                    nouns.add(f"{word} {normalise_word(tokens[k + 1].text)}")
                 break
     return found
 

@@ -62,6 +62,8 @@ _COMMON_NOUN = re.compile(
     rf"^(?:{'|'.join(p for p, _ in lexicon.TYPE_NOUNS)}|"
     rf"{'|'.join(p for p, _ in lexicon.ROLE_NOUNS)}|filiale|division|branche|membre)$"
 )
+_NAMING_PARTICIPLES = {"baptisé", "baptisée", "baptisés", "baptisées", "nommé", "nommée",
+                       "surnommé", "surnommée", "dénommé", "dénommée", "appelé", "appelée"}
 _WEEKDAYS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"}
 
 
@@ -95,6 +97,7 @@ def _trim(parsed: ParsedDocument, start: int, end: int) -> tuple[int, int]:
         or (tokens[start].text[:1].islower() and tokens[start].pos not in {"NUM"}
             and _capital_before_preposition(tokens, start + 1, end))
         or normalise_word(tokens[start].text) in {"l'", "d'", "«", '"'}
+        or normalise_word(tokens[start].text) in _NAMING_PARTICIPLES
         or _TITLE_PREFIX.match(normalise_word(tokens[start].text))
         or (normalise_word(tokens[start].text) in _COMMON_ACRONYMS and end - start > 1)
     ):
@@ -301,9 +304,12 @@ def _headed_names(parsed: ParsedDocument) -> list[Candidate]:
         k = end
         while k < len(tokens) and k - i < 10 and tokens[k].sent == token.sent:
             low = normalise_word(tokens[k].text)
+            # a participle ends a name ("de la finance embarquée,"), it does not open a
+            # clause ("Sommet du sport business organisé à Lyon")
             if (tokens[k].pos in _EVENT_NAME_WORDS or (
                     tokens[k].pos == "VERB" and "VerbForm=Part" in tokens[k].morph
-                    and k > end)) and low not in _MONTHS:
+                    and k > end and (k + 1 >= len(tokens) or tokens[k + 1].pos == "PUNCT")
+            )) and low not in _MONTHS:
                 k += 1
                 last = k
             elif low in {"de", "du", "des", "d'", "la", "l'", "le", "&", "pour"}:
@@ -371,6 +377,7 @@ _TYPE_BEFORE_COMMA = [
     (re.compile(rf"(?:^| )(?:un|une) (?:{pattern})(?: (?!@m)[\w'-]+){{0,3}} , $"), etype)
     for pattern, etype in lexicon.TYPE_NOUNS
 ]
+_DATELINE = re.compile(r"^(?: \( @m\d+ \))? , (?:\d{1,2}|1er) \S+ (?:\d{4} )?[—–-]")
 _FRONTED_PARTICIPLE = re.compile(
     r"^(?:fondée?s?|créée?s?|cofondée?s?|co-fondée?s?|rachetée?s?|acquise?s?|reprise?s?|"
     r"basée?s?|installée?s?|implantée?s?|dirigée?s?|présidée?s?|détenue?s?|contrôlée?s?|"
@@ -480,7 +487,8 @@ def type_candidates(parsed: ParsedDocument, candidates: list[Candidate]) -> None
                 # "le patron de X", "les analystes de X": X employs people
                 cand.votes[EntityType.ORGANIZATION] += CUE_WEIGHT
             _person_shape(parsed, cand)
-            if is_country(cand.text):
+            if is_country(cand.text) or (pos == 0 and _DATELINE.match(after)):
+                # "PARIS, 9 avril — ...": a dateline names a place
                 cand.votes[EntityType.PLACE] += CUE_WEIGHT
             words = [normalise_word(t.text) for t in parsed.tokens[cand.start : cand.end]]
             head_type = _NAME_HEADS.get(words[0])

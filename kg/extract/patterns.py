@@ -56,8 +56,8 @@ ADJ += r"fondateur|fondatrice|cofondateur|cofondatrice|et|-) )*"
 COMMA = r"(?:, )?"
 #: between a subject and its verb: nothing, a comma, or an apposition between commas
 #: ("Google, filiale d'Alphabet, a lancé ..."): the verb's subject is the first name
-APPOS = (r"(?:(?:\( [^()]{1,60} \) )?, (?:(?:(?!@m|et |ou )[^,;:.\"]{1,80}? , ){1,2}(?!qui )|"
-         r"(?:(?!@m|et |ou )[^,;:.\"@]{1,80}? , ){1,2}(?=qui )|(?:la |le |l' |un |une |les )"
+APPOS = (r"(?:(?:\( [^()]{1,60} \) )?, (?:(?:(?!@m|et |ou )[^,;:.\"—–]{1,80}? , ){1,2}(?!qui )|"
+         r"(?:(?!@m|et |ou )[^,;:.\"@—–]{1,80}? , ){1,2}(?=qui )|(?:la |le |l' |un |une |les )"
          r"[^,;:.()\"@]{1,60}? (?=qui ))?)?")
 #: (before "qui", an apposition holding a name hands the relative clause to that name:
 #: "X, la holding du milliardaire Y, qui a fondé Z": Y founded Z)
@@ -235,8 +235,9 @@ def _office_patterns() -> list[Pattern]:
     for office, relation in OFFICES:
         patterns += [
             Pattern(f"takes-office-{relation.value}", relation,
+                    # "la direction de la recherche du groupe" is a department's
                     re.compile(rf"{S('s')} {APPOS}(?:qui )?{TAKE_OFFICE}{ADV}(?:{office}) {DE} "
-                               rf"{FILL}{S('o')}"),
+                               rf"(?:(?!(?:de|du|des|d') )(?![@,;:.])\S+ ){{0,3}}?{S('o')}"),
                     0.85, f"X prend / est nommé à <office> de Y ({relation.value})",
                     "Claire Dumas prendra la direction générale de Vernal en mars."),
             Pattern(f"office-entrusted-{relation.value}", relation,
