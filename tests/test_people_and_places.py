@@ -507,3 +507,24 @@ def test_an_event_name_stops_before_its_participle_clause(read):
     names = {m.text for m in read("Il a parlé au Sommet du sport business organisé à Lyon par "
                                   "l'agence Kickoff.").mentions}
     assert "Sommet du sport business" in names
+
+
+def test_a_subsidiary_named_after_its_parent_is_another_entity(read):
+    extraction = read("L'assureur mutualiste Alcéa a annoncé l'acquisition de Verhaeghe Courtage. "
+                      "Verhaeghe Courtage sera rattaché à Alcéa International, la filiale basée "
+                      "à Luxembourg. Alcéa emploie 4 000 personnes.")
+    referents = {m.text: m.referent.name for m in extraction.mentions}
+    assert referents["Alcéa"] != referents["Alcéa International"]
+
+
+def test_a_city_adjective_stays_with_its_own_noun(read):
+    found = facts_of(read("L'éditeur a signé un partenariat avec Obsidia Cloud, l'hébergeur "
+                          "roubaisien filiale du groupe industriel Ventaux."))
+    assert ("Obsidia Cloud", "headquarteredIn", "Roubaix") in found
+    assert ("Ventaux", "headquarteredIn", "Roubaix") not in found
+
+
+def test_a_company_organ_makes_a_company(read):
+    types = {m.text: m.entity_type.value for m in read(
+        "Le conseil de surveillance de Nervaux Composites a désigné lundi Rémi Castel.").mentions}
+    assert types.get("Nervaux Composites") == "Company"

@@ -125,7 +125,9 @@ _NOUNS = (rf"{lexicon.COMPANY_NOUNS}|{lexicon.ORGANIZATION_NOUNS}|spécialistes?
 _BEFORE = re.compile(
     rf"(?:^| )(?:le|la|l'|les|un|une|des|du|au|aux) (?:(?![@,;:.()])\S+ ){{0,3}}?"
     rf"(?P<adj>{_ADJECTIVE})"
-    rf"(?: (?![@,;:.()]|(?:que|qu'|qui|dont|où|et|ou) )\S+){{0,6}}? @m(?P<s>\d+)(?= |$)"
+    # (not across another organisation noun: "l'hébergeur roubaisien filiale du groupe X")
+    rf"(?: (?![@,;:.()]|(?:que|qu'|qui|dont|où|et|ou|filiales?|groupes?|sociétés?|"
+    rf"branches?|divisions?) )\S+){{0,6}}? @m(?P<s>\d+)(?= |$)"
 )
 #: "X, une start-up lyonnaise", "X, le groupe américain"
 _AFTER = re.compile(

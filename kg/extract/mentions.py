@@ -430,7 +430,9 @@ _COMPANY_BEFORE = re.compile(
     r"(?:^| )(?:l' action|le titre|les actionnaires|le capital|les salariés|les employés|"
     r"le chiffre d' affaires|les usines|l' usine|le siège social|le siège|les comptes|"
     r"les résultats|"
-    r"la valorisation|la filiale|le rachat|l' acquisition|la cotation) (?:de |d' |du )?"
+    r"la valorisation|la filiale|le rachat|l' acquisition|la cotation|"
+    r"le conseil d' administration|le conseil de surveillance|le directoire|"
+    r"le comité exécutif|le comité de direction|les actionnaires) (?:de |d' |du )?"
     r"(?:la |l' )?$"
 )
 _LIST_AFTER_TYPE = re.compile(
@@ -609,6 +611,10 @@ def _surname_target(
     return matches.pop() if len(matches) == 1 else None
 
 
+_SUBSIDIARY_WORDS = {"international", "france", "europe", "asia", "asie", "afrique", "africa",
+                     "america", "amerique", "usa", "uk", "deutschland", "iberia", "benelux",
+                     "nordic", "holding", "participations", "fondation", "foundation",
+                     "ventures", "gmbh", "inc", "ltd", "north", "south"}
 _GENERIC_FIRST = {"maison", "groupe", "group", "laboratoires", "laboratoire", "banque",
                   "societe", "compagnie", "editions", "fondation", "etablissements", "ets",
                   "les", "la", "le", "cabinet", "agence", "studio", "studios"}
@@ -629,7 +635,11 @@ def _short_name_target(
         other = other_key.split()
         if len(other) <= len(words):
             continue
-        prefix = other[: len(words)] == words
+        # "Alcéa International", "Google France", "X Participations": a subsidiary or a
+        # holding of the short-named organisation, not another name for it
+        prefix = other[: len(words)] == words and not (
+            set(other[len(words):]) & _SUBSIDIARY_WORDS
+            or is_country(" ".join(other[len(words):])))
         suffix = other[-len(words):] == words and other[0] in _GENERIC_FIRST
         if not (prefix or suffix):
             continue
