@@ -528,3 +528,30 @@ def test_a_company_organ_makes_a_company(read):
     types = {m.text: m.entity_type.value for m in read(
         "Le conseil de surveillance de Nervaux Composites a désigné lundi Rémi Castel.").mentions}
     assert types.get("Nervaux Composites") == "Company"
+
+
+@pytest.mark.parametrize(("text", "spoke"), [
+    ("Stefan Lindqvist a présenté sa feuille de route à Paris, lors de la journée "
+     "investisseurs du groupe Verdal.", True),
+    # a talk to come is no fact yet
+    ("Stefan Lindqvist présentera sa feuille de route à Paris, lors de la journée "
+     "investisseurs du groupe Verdal.", False),
+])
+def test_only_talks_given_are_facts(read, text, spoke):
+    assert any(f[1] == "spokeAt" for f in facts_of(read(text))) is spoke
+
+
+def test_an_events_agent_is_not_part_of_its_description(read):
+    names = {m.text for m in read("Stefan Lindqvist a parlé lors de la journée investisseurs "
+                                  "organisée par le groupe Verdal.").mentions}
+    assert "journée investisseurs" in names
+
+
+@pytest.mark.parametrize(("text", "wrong"), [
+    ("Baptisée Cirrus Ciel, l'offre permettra d'envoyer des SMS.",
+     ("Cirrus Ciel", "productOf", "SMS")),
+    ("La coopérative Lait d'Émeraude a officialisé le rachat de l'entreprise familiale de "
+     "Vire. Les fromages sont fabriqués à Vire.", ("Lait d'Émeraude", "acquired", "Vire")),
+])
+def test_offers_and_towns_are_not_read_as_companies(read, text, wrong):
+    assert wrong not in facts_of(read(text))

@@ -99,7 +99,7 @@ def facts(
                            organiser, sentence, 0.8)
             else:
                 yield ("event-organizer", Relation.ORGANIZED_BY, mention, owner, sentence, 0.8)
-            if _introduced(tokens, start):
+            if _introduced(tokens, start) and not _not_yet(parsed, sentence):
                 for person in _subject_people(parsed, sentence, by_id, spans):
                     relation = (Relation.SPOKE_AT if _speaking(parsed, sentence)
                                 else Relation.PARTICIPATED_IN)
@@ -116,6 +116,22 @@ def facts(
                                        mention, fact.object, sentence, 0.65)
     yield from _precedents(parsed, pattern_facts, strategy_owner)
     yield from _on_stage(parsed, described, by_id, spans)
+
+
+def _not_yet(parsed: ParsedDocument, sentence: int) -> bool:
+    """The sentence tells of something to come or only possible ("présentera lors de",
+    "pourrait intervenir"): nobody has spoken there yet."""
+    s = parsed.sentences[sentence]
+    for token in parsed.tokens[s.start : s.end]:
+        if token.dep.lower() != "root":
+            continue
+        if "Tense=Fut" in token.morph or "Mood=Cnd" in token.morph:
+            return True
+        # "doit y intervenir", "va présenter": the root's auxiliary of the future
+        return token.lemma in {"devoir", "aller"} and any(
+            t.head == token.i and t.pos == "VERB" and "VerbForm=Inf" in t.morph
+            for t in parsed.tokens[s.start : s.end])
+    return False
 
 
 def _owner(tokens: tuple, inner: list[tuple[Mention, int]]) -> Mention | None:

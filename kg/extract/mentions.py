@@ -377,6 +377,11 @@ _TYPE_BEFORE_COMMA = [
     (re.compile(rf"(?:^| )(?:un|une) (?:{pattern})(?: (?!@m)[\w'-]+){{0,3}} , $"), etype)
     for pattern, etype in lexicon.TYPE_NOUNS
 ]
+#: "fabriquée à Vire", "en visite à Vire", "né à Lyon": a place
+_LOCATIVE_BEFORE = re.compile(
+    r"(?:^| )(?:fabriquée?s?|produite?s?|assemblée?s?|visite|usine|usines|site|entrepôt|"
+    r"née?|domiciliée?s?|habite|vit|réside|installée? près de) (?:à|en|au) $"
+)
 _DATELINE = re.compile(r"^(?: \( @m\d+ \))? , (?:\d{1,2}|1er) \S+ (?:\d{4} )?[—–-]")
 _FRONTED_PARTICIPLE = re.compile(
     r"^(?:fondée?s?|créée?s?|cofondée?s?|co-fondée?s?|rachetée?s?|acquise?s?|reprise?s?|"
@@ -489,7 +494,8 @@ def type_candidates(parsed: ParsedDocument, candidates: list[Candidate]) -> None
                 # "le patron de X", "les analystes de X": X employs people
                 cand.votes[EntityType.ORGANIZATION] += CUE_WEIGHT
             _person_shape(parsed, cand)
-            if is_country(cand.text) or (pos == 0 and _DATELINE.match(after)):
+            if (is_country(cand.text) or (pos == 0 and _DATELINE.match(after))
+                    or _LOCATIVE_BEFORE.search(before[-40:])):
                 # "PARIS, 9 avril — ...": a dateline names a place
                 cand.votes[EntityType.PLACE] += CUE_WEIGHT
             words = [normalise_word(t.text) for t in parsed.tokens[cand.start : cand.end]]
@@ -766,9 +772,11 @@ def description_spans(parsed: ParsedDocument) -> list[tuple[int, int, EntityType
             while end < len(words) and end - i < 14:
                 token = tokens[sentence.start + end]
                 # a participle with its complement stays: "consacrée à ces résultats"
+                # (not its agent: "organisée par le groupe" says who, it names nothing)
                 participle = (token.pos == "VERB" and "VerbForm=Part" in token.morph
                               and end + 1 < len(words)
-                              and tokens[sentence.start + end + 1].pos == "ADP")
+                              and tokens[sentence.start + end + 1].pos == "ADP"
+                              and words[end + 1] != "par")
                 if (token.pos in {"PUNCT", "VERB", "AUX", "PRON"} and not participle) or (
                     words[end] in _STOP_WORDS
                 ):

@@ -677,7 +677,9 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern("product-apposition", Relation.PRODUCT_OF,
             re.compile(rf"{S('s')} , {DET}{ADJ}(?:{lx.PRODUCT_FAMILY_NOUNS}|"
                        rf"{lx.AI_MODEL_NOUNS}|{lx.SOFTWARE_NOUNS}|{lx.PRODUCT_NOUNS}) "
-                       rf"(?:(?![@,;:.()])\S+ ){{0,5}}?{DE} {S('o')}"),
+                       # not across a verb: "l'offre permettra d'envoyer des SMS"
+                       rf"(?:(?![@,;:.()])(?!\S+(?:ra|ront|rait|ait|era) )\S+ ){{0,5}}?{DE} "
+                       rf"{S('o')}"),
             0.8, "X, le chatbot de Y", "ChatGPT, le chatbot d'OpenAI, progresse.",
             named_subject=True),
     Pattern("product-then-owner", Relation.PRODUCT_OF,
