@@ -204,7 +204,14 @@ def _pattern_hits(surfaces: list[SurfaceSentence]) -> list[Hit]:
         text = surf.text
         if "@m" not in text:
             continue
+        passed: dict[int, bool] = {}
         for pattern in PATTERNS:
+            if pattern.requires is not None:
+                key = id(pattern.requires)
+                if key not in passed:
+                    passed[key] = pattern.requires.search(text) is not None
+                if not passed[key]:
+                    continue
             for match in pattern.regex.finditer(text):
                 s_ids = _with_conjuncts(text, match, "s")
                 o_ids = _with_conjuncts(text, match, "o")

@@ -11,6 +11,7 @@ confidence, which ``kg.extract.calibration`` replaces by its measured precision 
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -34,6 +35,9 @@ class Pattern:
     object_types: frozenset[EntityType] | None = None
     #: the subject may not be a resolved pronoun or possessive (appositions)
     named_subject: bool = False
+    #: words a sentence must contain for the pattern to be tried (a cheap filter shared
+    #: by patterns, checked once per sentence)
+    requires: re.Pattern[str] | None = None
 
 
 def S(name: str) -> str:
@@ -102,6 +106,7 @@ ROLE_QUALIFIER = (r"(?: (?:exécutif|exécutive|intérimaire|honoraire|sortant|s
 
 #: any role noun
 ALL_ROLES = "|".join(p for p, _ in lx.ROLE_NOUNS)
+_HAS_ROLE = re.compile(rf"(?:^| )(?:{ALL_ROLES})(?= |$)")
 
 
 def _roles(relation: Relation) -> str:
@@ -210,7 +215,7 @@ def _role_patterns() -> list[Pattern]:
             ),
         ]
     # nobody is appointed founder
-    return [p for p in patterns
+    return [dataclasses.replace(p, requires=_HAS_ROLE) for p in patterns
             if p.extractor not in {"appointed-foundedBy", "nomination-foundedBy",
                                    "appointed-of-foundedBy"}]
 
@@ -257,8 +262,7 @@ def _flip_founders(patterns: list[Pattern]) -> list[Pattern]:
         if p.relation is Relation.FOUNDED_BY:
             source = p.regex.pattern.replace("(?P<s>", "(?P<tmp>").replace("(?P<o>", "(?P<s>")
             source = source.replace("(?P<tmp>", "(?P<o>")
-            p = Pattern(p.extractor, p.relation, re.compile(source), p.confidence, p.label,
-                        p.example)
+            p = dataclasses.replace(p, regex=re.compile(source))
         flipped.append(p)
     return flipped
 
