@@ -555,3 +555,14 @@ def test_an_events_agent_is_not_part_of_its_description(read):
 ])
 def test_offers_and_towns_are_not_read_as_companies(read, text, wrong):
     assert wrong not in facts_of(read(text))
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("Créée en 2014 par Marc Kuhn, Nubéa a été rachetée en 2019 par le fournisseur d'énergie "
+     "Électricité Rhin-Moselle.", ("Électricité Rhin-Moselle", "acquired", "Nubéa")),
+    ("Elle a parlé en marge du Forum Silicium Alpes, le rendez-vous annuel de la filière "
+     "organisé à Grenoble par l'association Alpes Microtech.",
+     ("Forum Silicium Alpes", "locatedIn", "Grenoble")),
+])
+def test_longer_descriptions_before_agents_and_places(read, text, fact):
+    assert fact in facts_of(read(text))

@@ -381,7 +381,7 @@ PATTERNS: tuple[Pattern, ...] = (
             "Organisé par la SNCF, le salon Mobilités accueille 300 exposants."),
     Pattern("acquired-by-passive", Relation.ACQUIRED,
             re.compile(rf"{S('o')} {COMMA}(?:a été |ont été |est |sera |qui a été )?"
-                       rf"(?:{lx.ACQUIRED_PARTICIPLE}) {YEAR}par {DET}{FILL2}{S('s')}"),
+                       rf"(?:{lx.ACQUIRED_PARTICIPLE}) {YEAR}par {DET}{FILL}{S('s')}"),
             0.85, "Y, racheté par X", "Instagram, racheté en 2012 par Facebook."),
     Pattern("acquisition-noun", Relation.ACQUIRED,
             re.compile(rf"(?:rachat|acquisition|reprise) {DE} (?:{CAPITAL_SHARE})?{FILL2}"
@@ -599,7 +599,9 @@ PATTERNS: tuple[Pattern, ...] = (
             0.8, "un partenariat entre X et Y", "Un partenariat entre Orange et Mistral AI."),
     # --- where events take place ----------------------------------------------------------
     Pattern("event-held-at", Relation.LOCATED_IN,
-            re.compile(rf"{S('s')} {COMMA}(?:qui )?(?:(?:s' est |se |s' était |s' étaient |"
+            # ("le forum X, le rendez-vous annuel de la filière organisé à Y")
+            re.compile(rf"{S('s')} {COMMA}(?:(?:le|la|l'|un|une) (?:(?![@,;:.()])\S+ ){{1,6}}?)?"
+                       rf"(?:qui )?(?:(?:s' est |se |s' était |s' étaient |"
                        rf"se sont )?(?:tenue?s?|tient|tiennent|tiendra|déroulée?s?|déroule|"
                        rf"déroulera)|a eu lieu|aura lieu|avait lieu|a lieu|"
                        rf"(?:co-)?organisée?s?|ouvre ses portes|a ouvert ses portes) "
