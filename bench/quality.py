@@ -10,13 +10,15 @@
    (case, accents, apostrophes and leading articles aside). A gold relation is found when a
    fact links the two nodes with a property whose name is the gold relation's, or that the
    ontology aligns with the gold Wikidata property in the gold direction (through
-   owl:equivalentProperty, skos:exactMatch/closeMatch, rdfs:subPropertyOf and owl:inverseOf),
-   and its evidence sentence contains the gold evidence. Precision counts every fact kg
+   owl:equivalentProperty, skos:exactMatch/closeMatch, rdfs:subPropertyOf and owl:inverseOf;
+   an owl:SymmetricProperty matches both ways), and its evidence sentence contains the gold
+   evidence. Precision counts every fact kg
    emitted between entities; the gold lists all a careful reader would, so a fact it lacks is
    counted wrong.
 2. RELX sentences (``../shared/dev/relx_fr_dev.jsonl``): one marked pair per sentence. Recall:
    the marked fact is emitted (aligned Wikidata property, right direction, mentions over the
-   marked spans) over the items whose relation has a Wikidata id. Precision: of the facts kg
+   marked spans; a pronoun counts by the name it was resolved to) over the items whose
+   relation has a Wikidata id. Precision: of the facts kg
    emits between the marked pair, the share that states the marked relation (pairs whose
    relation has no Wikidata id are not judged). And how many ``no_relation`` pairs get a fact.
 """
