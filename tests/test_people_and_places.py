@@ -566,3 +566,10 @@ def test_offers_and_towns_are_not_read_as_companies(read, text, wrong):
 ])
 def test_longer_descriptions_before_agents_and_places(read, text, fact):
     assert fact in facts_of(read(text))
+
+
+def test_a_relative_after_a_role_speaks_of_the_person_not_the_company(read):
+    found = facts_of(read("Bastien Roussel, le PDG d'Azurel, qui a fondé l'entreprise Stratix "
+                          "en 2015, a parlé."))
+    assert ("Stratix", "foundedBy", "Azurel") not in found
+    assert ("Bastien Roussel", "ceoOf", "Azurel") in found

@@ -83,6 +83,15 @@ CAPITAL_SHARE = (r"(?:\d+(?:,\d+)? % |la totalité |l' intégralité |la majorit
 #: or a place between commas ("Fondée en 2014 par X, Y, dont le siège est à Boston, gère")
 THEN_VERB = (rf"(?: , (?:dont|qui|basée?s?|installée?s?|implantée?s?|située?s?) "
              rf"[^,;:.]{{1,80}}? ,)? {VERB_NEXT}")
+#: a name that completes a role noun ("le PDG d'Azurel, qui a fondé l'entreprise") is not
+#: who the relative clause speaks of: the person holding the role is
+ROLE_COMPLEMENT_GUARD = "".join(
+    f"(?<!{role} {de} )"
+    for role in ("pdg", "patron", "patronne", "président", "présidente", "directeur général",
+                 "directrice générale", "dirigeant", "dirigeante", "ceo", "fondateur",
+                 "fondatrice", "cofondateur", "cofondatrice")
+    for de in ("de", "d'", "du")
+)
 #: a controlling stake, half or more: "50 %", "70,5 %", "100 %"
 STAKE = r"(?:[5-9]\d|100)(?:,\d+)? % "
 #: up to six plain words: a description before a coordinated name
@@ -272,8 +281,8 @@ PATTERNS: tuple[Pattern, ...] = (
     *_office_patterns(),
     # --- leading -----------------------------------------------------------------------
     Pattern("verb-lead", Relation.LEADS,
-            re.compile(rf"{S('s')} {APPOS}(?:qui )?(?:{lx.LEAD_VERBS}) {ADV}{DET}{FILL}"
-                       rf"{S('o')}"),
+            re.compile(rf"{ROLE_COMPLEMENT_GUARD}{S('s')} {APPOS}(?:qui )?(?:{lx.LEAD_VERBS}) "
+                       rf"{ADV}{DET}{FILL}{S('o')}"),
             0.8, "verb: X dirige Y", "Sundar Pichai, qui dirige Google, a annoncé un plan."),
     Pattern("left-to-lead", Relation.LEADS,
             re.compile(rf"{S('s')} , (?:partie?|passée?) (?:en \d{{4}} |depuis )?(?:pour )?"
@@ -339,8 +348,8 @@ PATTERNS: tuple[Pattern, ...] = (
             0.8, "X a cofondé Y avec Z (Z is a founder too)",
             "Nicolas Bertin a cofondé Datavera en 2014 avec Samira Khelifi."),
     Pattern("founded-by-active", Relation.FOUNDED_BY,
-            re.compile(rf"{S('o')} {APPOS}(?:qui )?(?:{lx.FOUND_VERBS}) {YEAR}{DET}{FILL2}"
-                       rf"{S('s')}"),
+            re.compile(rf"{ROLE_COMPLEMENT_GUARD}{S('o')} {APPOS}(?:qui )?(?:{lx.FOUND_VERBS}) "
+                       rf"{YEAR}{DET}{FILL2}{S('s')}"),
             0.8, "X a fondé Y", "Xavier Niel a fondé Free en 1999."),
     # --- acquisitions, ownership, subsidiaries -------------------------------------------
     Pattern("acquire-verb", Relation.ACQUIRED,
