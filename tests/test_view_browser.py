@@ -13,22 +13,12 @@ from typing import Any
 
 import pytest
 
+# the same Chromium, launched the same way, as the view benchmark
+from bench.view import CHROMIUM, CHROMIUM_ARGS
 from kg.view import write_html
 from kg.vocab import KGE, KGO
 
 pytestmark = pytest.mark.browser
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 if not (Path(CHROMIUM).exists() or shutil.which("chromium")):
     pytest.skip(
