@@ -78,9 +78,20 @@ def test_the_predecessor_does_not_take_office(read):
      {("Voltra", "headquarteredIn", "Delft"), ("Voltra", "country", "Pays-Bas")}),
     ("Le groupe Novatek est une jeune entreprise située dans la zone d'activité de Bellevue "
      "à Nantes.", {("Novatek", "headquarteredIn", "Nantes")}),
+    # the seat is the first place; the next one is the larger place it lies in
+    # the tagger calls "San" a determiner: it still belongs to the name
+    ("Elle enseigne au Collège Valmont à San Francisco depuis 2012.",
+     {("Collège Valmont", "headquarteredIn", "San Francisco")}),
 ])
 def test_places_within_places(read, text, facts):
     assert facts <= facts_of(read(text))
+
+
+def test_the_seat_is_the_first_of_several_places(read):
+    found = facts_of(read("L'Institut Varenne est un institut privé de Montgomery Alabama USA "
+                          "qui accueille 300 élèves."))
+    seats = {f[2] for f in found if f[:2] == ("Institut Varenne", "headquarteredIn")}
+    assert seats and all(seat.startswith("Montgomery") for seat in seats)
 
 
 def test_a_departement_in_brackets_is_not_the_seat(read):
@@ -372,6 +383,19 @@ def test_people_are_not_joined_by_an_acronym_that_does_not_fit(read):
     assert {"Jean Dupont", "Marie Durand"} <= names
 
 
+def test_a_firm_named_after_two_people_is_one_company(read):
+    extraction = read("Le groupe Lorin a racheté Marchand et Vidal Limited, un fabricant de "
+                      "pompes.")
+    assert ("Lorin", "acquired", "Marchand et Vidal Limited") in facts_of(extraction)
+    assert "Marchand" not in {m.text for m in extraction.mentions}
+
+
+def test_two_companies_are_not_joined_without_a_legal_form(read):
+    names = {m.text for m in read("Le groupe Lorin a racheté Marchand et Vidal Pompes en "
+                                  "2019.").mentions}
+    assert "Marchand et Vidal Pompes" not in names
+
+
 def test_a_minister_or_secretary_works_for_the_department(read):
     found = facts_of(read("En 1993, Paul Brown a été sélectionné par le président Bill Clinton "
                           "au poste de secrétaire de Veterans Affairs."))
@@ -573,3 +597,18 @@ def test_a_relative_after_a_role_speaks_of_the_person_not_the_company(read):
                           "en 2015, a parlé."))
     assert ("Stratix", "foundedBy", "Azurel") not in found
     assert ("Bastien Roussel", "ceoOf", "Azurel") in found
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("La principale banque de Genève, Banque Valmont, a publié ses comptes.",
+     ("Banque Valmont", "headquarteredIn", "Genève")),
+    ("Il a fondé la première banque du Portugal, la Banca Lusitana, en 1910.",
+     ("Banca Lusitana", "country", "Portugal")),
+])
+def test_the_company_of_a_place_then_its_name(read, text, fact):
+    assert fact in facts_of(read(text))
+
+
+def test_a_plant_of_a_place_is_no_company_of_it(read):
+    found = facts_of(read("L'usine de Toulouse, Airvance, ferme en mars."))
+    assert not {f for f in found if f[1] in {"headquarteredIn", "country"}}

@@ -213,10 +213,11 @@ def _pattern_hits(surfaces: list[SurfaceSentence]) -> list[Hit]:
                 if not passed[key]:
                     continue
             for match in pattern.regex.finditer(text):
+                seat = pattern.relation is Relation.HEADQUARTERED_IN
                 s_ids = _with_conjuncts(text, match, "s")
-                o_ids = _with_conjuncts(text, match, "o")
-                wider = (_wider_places(text, match.end("o"))
-                         if pattern.relation is Relation.HEADQUARTERED_IN else [])
+                # after a seat, a second name is the larger place, not the one modified
+                o_ids = _with_conjuncts(text, match, "o", modifier=not seat)
+                wider = _wider_places(text, match.end("o")) if seat else []
                 for s in s_ids:
                     for o in o_ids:
                         if s != o:
@@ -248,13 +249,14 @@ def _wider_places(text: str, end: int) -> list[int]:
     return found
 
 
-def _with_conjuncts(text: str, match: re.Match[str], group: str) -> list[int]:
-    """The mention in ``group`` and those coordinated with it ("X, Y ou Z"). A name that ends
-    the match and is directly followed by another ("le groupe de @BTP @Sorelis") was a
-    modifier of that other name, which is the one meant."""
+def _with_conjuncts(text: str, match: re.Match[str], group: str, *,
+                    modifier: bool = True) -> list[int]:
+    """The mention in ``group`` and those coordinated with it ("X, Y ou Z"). With
+    ``modifier``, a name that ends the match and is directly followed by another ("le groupe
+    de @BTP @Sorelis") was a modifier of that other name, which is the one meant."""
     ident = int(match.group(group))
     rest = text[match.end(group):]
-    if match.end(group) == match.end():
+    if modifier and match.end(group) == match.end():
         while (following := _NEXT_NAME.match(rest)) is not None:
             ident = int(following.group(1))
             rest = rest[following.end():]
@@ -292,7 +294,9 @@ def _votes_from_hits(hits: list[Hit], base: int) -> list[tuple[int, EntityType]]
                                      (hit.object, "o", DEFAULT_OBJECT.get(hit.relation))):
             if ident >= base:
                 continue
-            if (hit.relation, slot) in _COMPANY_SLOTS:
+            if slot == "s" and hit.pattern.subject_vote is not None:
+                votes.append((ident, hit.pattern.subject_vote))
+            elif (hit.relation, slot) in _COMPANY_SLOTS:
                 votes.append((ident, EntityType.COMPANY))
             elif default is not None:
                 votes.append((ident, default))

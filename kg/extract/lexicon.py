@@ -96,6 +96,13 @@ NAME_WORDS: tuple[tuple[str, EntityType], ...] = (
      EntityType.EVENT),
 )
 
+#: legal forms that end a company's name ("Fraser et Neave Limited", "Dupont SA")
+LEGAL_FORMS = frozenset({
+    "inc", "inc.", "incorporated", "corp", "corp.", "corporation", "ltd", "ltd.", "limited",
+    "llc", "plc", "plc.", "gmbh", "ag", "sa", "s.a.", "sas", "sarl", "se", "nv", "bv", "spa",
+    "s.p.a.", "co.", "company", "cie", "cie.",
+})
+
 #: courtesy titles and role words right before a person's name
 PERSON_TITLES = (
     r"m\.|mme|mlle|mr\.?|mrs\.?|dr\.?|pr\.?|me|sir|monsieur|madame|docteur|professeur|"

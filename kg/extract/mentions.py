@@ -53,6 +53,15 @@ _NOT_NAMES = {
 }
 #: acronyms French uses as common nouns ("l'IA", "le PDG"): never the start of a name
 _COMMON_ACRONYMS = {"ia", "pdg", "dg", "drh", "pme", "eti", "tpe"}
+#: French determiners and prepositions: capitalised inside a sentence (after a colon, in
+#: a title) they still open no name ("De" and "Du" do: "De Beers", "Du Pont")
+_FRENCH_FUNCTION_WORDS = frozenset({
+    "le", "la", "les", "l'", "un", "une", "des", "au", "aux", "à", "en", "et", "ou", "ce",
+    "cet", "cette", "ces", "son", "sa", "ses", "leur", "leurs", "notre", "nos", "votre", "vos",
+    "mon", "ma", "mes", "par", "pour", "sur", "sous", "dans", "avec", "chez", "entre", "vers",
+    "depuis", "selon", "contre", "sans", "après", "avant", "lors", "dès", "quel", "quelle",
+    "quels", "quelles", "tout", "toute", "tous", "toutes",
+})
 _TITLE_PREFIX = re.compile(rf"^(?:{lexicon.PERSON_TITLES})$")
 _MONTHS = {
     "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
@@ -91,7 +100,8 @@ def _trim(parsed: ParsedDocument, start: int, end: int) -> tuple[int, int]:
     """Drop determiners, prepositions, titles and punctuation at the edges of a name span."""
     tokens = parsed.tokens
     while start < end and (
-        tokens[start].pos in {"DET", "ADP", "PUNCT", "CCONJ", "PRON", "SCONJ"}
+        (tokens[start].pos in {"DET", "ADP", "PUNCT", "CCONJ", "PRON", "SCONJ"}
+         and not _capitalised_inside(tokens, start, end))
         # common words the NER swept into the name: "modèle Gemini", "groupe norvégien X"
         # (but not "parti démocratique de l'Arkansas", where the name runs through "de")
         or (tokens[start].text[:1].islower() and tokens[start].pos not in {"NUM"}
@@ -107,6 +117,16 @@ def _trim(parsed: ParsedDocument, start: int, end: int) -> tuple[int, int]:
                            or tokens[end - 1].text in _WEEKDAYS):  # "Thierry Roux jeudi"
         end -= 1
     return start, end
+
+
+def _capitalised_inside(tokens: tuple[Token, ...], start: int, end: int) -> bool:
+    """A capitalised word the tagger calls a determiner or preposition, inside a sentence and
+    before more of the name, is part of it ("San Francisco", "Los Angeles", "De Beers")."""
+    token = tokens[start]
+    return (end - start > 1 and token.text[:1].isupper() and start > 0
+            and tokens[start + 1].text[:1].isupper()
+            and tokens[start - 1].sent == token.sent
+            and normalise_word(token.text) not in _FRENCH_FUNCTION_WORDS)
 
 
 def _capital_before_preposition(tokens: tuple[Token, ...], start: int, end: int) -> bool:
@@ -186,6 +206,7 @@ def name_candidates(parsed: ParsedDocument) -> list[Candidate]:
             candidates.append(cand)
         i = max(j, i + 1)
     candidates = _merge_split_names(parsed, candidates)
+    candidates = _merge_coordinated_firm_names(parsed, candidates)
     candidates = _merge_by_acronym(parsed, candidates)
     # an event's or an institution's name replaces the pieces of it the NER found
     # ("Rencontres de la finance", "Union des maisons"), not a longer name it found
@@ -241,6 +262,29 @@ def _merge_by_acronym(parsed: ParsedDocument, candidates: list[Candidate]) -> li
             merged[run[0]] = joined
             dropped.update(run[1:])
     return [merged.get(n, c) for n, c in enumerate(candidates) if n not in dropped]
+
+
+def _merge_coordinated_firm_names(
+    parsed: ParsedDocument, candidates: list[Candidate]
+) -> list[Candidate]:
+    """A firm named after two people ends with its legal form, which the NER often leaves on
+    the second name only: "Fraser et Neave Limited" is one company, not a person and a
+    company. One word, "et" or "&", then a name ending with a legal form make one name."""
+    tokens = parsed.tokens
+    candidates = sorted(candidates, key=lambda c: c.start)
+    merged: list[Candidate] = []
+    for cand in candidates:
+        last = merged[-1] if merged else None
+        if (last is not None and last.end - last.start == 1 and cand.start == last.end + 1
+                and tokens[last.end].text.lower() in {"et", "&"}
+                and cand.sentence == last.sentence
+                and normalise_word(tokens[cand.end - 1].text) in lexicon.LEGAL_FORMS):
+            joined = _candidate(parsed, last.start, cand.end, "ORG")
+            if joined is not None:
+                merged[-1] = joined
+                continue
+        merged.append(cand)
+    return merged
 
 
 def _merge_split_names(parsed: ParsedDocument, candidates: list[Candidate]) -> list[Candidate]:

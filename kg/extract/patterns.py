@@ -38,6 +38,9 @@ class Pattern:
     #: words a sentence must contain for the pattern to be tried (a cheap filter shared
     #: by patterns, checked once per sentence)
     requires: re.Pattern[str] | None = None
+    #: the type the subject's slot gives its name, when the pattern names it with a noun
+    #: ("la banque de Y, X": X is a company)
+    subject_vote: EntityType | None = None
 
 
 def S(name: str) -> str:
@@ -537,6 +540,14 @@ PATTERNS: tuple[Pattern, ...] = (
             re.compile(rf"{S('s')} , (?:un|une) (?:{lx.COMPANY_NOUNS}) (?:\S+ )?"
                        rf"(?:de|d'|basée à|basé à|installée à|située à|situé à) {S('o')}"),
             0.7, "X, une société (américaine) de Y", "Zoom, une société de San José, a chuté."),
+    Pattern("place-company-apposition", Relation.HEADQUARTERED_IN,
+            re.compile(rf"(?:^|[,:] |(?:le|la|l') )(?:(?:premier|première|plus grande?|principale?|"
+                       rf"deuxième|second|seconde|numéro un|leader) )?(?:{lx.COMPANY_NOUNS})"
+                       rf"(?: (?![@,;:.])\S+)? {DE} {S('o')} , {DET}{S('s')}"
+                       rf"(?= [,.;(]| a | est | qui | dont |$)"),
+            0.6, "la banque de Y, X (the company of a place, then its name)",
+            "La principale banque de Genève, Banque Valmont, a publié ses comptes.",
+            subject_vote=EntityType.COMPANY),
     # --- membership, partnership -----------------------------------------------------------
     Pattern("member-of", Relation.MEMBER_OF,
             re.compile(rf"{S('s')} {COMMA}(?:qui )?(?:est |était |sont |étaient |, )?"
