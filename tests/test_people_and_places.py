@@ -612,3 +612,56 @@ def test_the_company_of_a_place_then_its_name(read, text, fact):
 def test_a_plant_of_a_place_is_no_company_of_it(read):
     found = facts_of(read("L'usine de Toulouse, Airvance, ferme en mars."))
     assert not {f for f in found if f[1] in {"headquarteredIn", "country"}}
+
+
+def test_a_role_of_a_description_then_the_persons_name(read):
+    found = facts_of(read(
+        "La coopérative Terralis a racheté la fromagerie Vaudrey. La directrice générale de la "
+        "coopérative, Stéphanie Morvan, a promis de garder les équipes."))
+    assert ("Stéphanie Morvan", "ceoOf", "Terralis") in found
+    assert not any(f[0] == "Stéphanie Morvan" and f[2] == "Vaudrey" for f in found)
+
+
+def test_a_noun_the_text_put_before_a_name_refers_back_to_it(read):
+    found = facts_of(read(
+        "Le fonds Arvel a racheté la maroquinerie Dorval en 2021. La maroquinerie, dirigée "
+        "depuis 2015 par Sophie Lemaire, emploie 300 personnes."))
+    assert ("Sophie Lemaire", "leads", "Dorval") in found
+    assert ("Sophie Lemaire", "leads", "Arvel") not in found
+
+
+def test_a_noun_for_a_name_much_less_spoken_of_is_left_unresolved(read):
+    found = facts_of(read(
+        "Le fonds Arvel a racheté la maroquinerie Dorval en 2021. Arvel détient aussi deux "
+        "tanneries. La maroquinerie, dirigée depuis 2015 par Sophie Lemaire, emploie 300 "
+        "personnes."))
+    assert ("Sophie Lemaire", "leads", "Arvel") not in found
+
+
+def test_a_description_adjective_finds_the_name_so_described(read):
+    found = facts_of(read(
+        "La coopérative laitière Terralis a racheté la fromagerie Vaudrey, fondée en 1952. "
+        "Vaudrey emploie 80 personnes. Vaudrey exporte au Japon. Le groupe laitier s'est "
+        "associé à Alimea."))
+    assert ("Terralis", "partnerOf", "Alimea") in found
+    assert ("Vaudrey", "partnerOf", "Alimea") not in found
+
+
+def test_a_capitalised_business_noun_opens_the_name_after_it(read):
+    names = {m.text for m in read("Le groupe Lorin a racheté la Fromagerie Hervé-Lucas en "
+                                  "2020.").mentions}
+    assert "Fromagerie Hervé-Lucas" in names
+
+
+def test_a_relational_noun_is_no_name_of_its_own(read):
+    found = facts_of(read(
+        "Le modèle a été entraîné chez Nuvola, la filiale cloud du groupe Ardena. La filiale "
+        "de Ardena emploie 500 personnes."))
+    assert ("Nuvola", "subsidiaryOf", "Ardena") in found
+
+
+def test_a_description_is_one_mention(read):
+    extraction = read("La société Terralis a racheté Vaudrey. Le groupe veut garder les "
+                      "équipes de la société.")
+    spans = [(m.start_char, m.end_char) for m in extraction.mentions]
+    assert len(spans) == len(set(spans))

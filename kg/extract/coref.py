@@ -46,6 +46,7 @@ _EN_ROLE = re.compile(
     r"(?:\S+ )?(?:le|la|l'|son|sa) "
 )
 _ORG_ANAPHOR = re.compile(rf"^(?:{lexicon.ORG_ANAPHORS})$")
+_ROLE_NOUN = re.compile(rf"^(?:{_ALL_ROLES})$")
 FOCUS_WINDOW = 3  # sentences
 
 
@@ -103,6 +104,12 @@ def _salient(
         with_noun = [k for k in latest if head in introduced.get(k, ())]
         if len(with_noun) == 1 and scores[with_noun[0]] >= scores[best] / 2:
             return latest[with_noun[0]]
+        # "le groupe coopératif" for the one name called "la coopérative laitière X"
+        if " " in noun:
+            described = "+" + _masculine(noun.split(" ")[1])
+            with_adjective = [k for k in latest if described in introduced.get(k, ())]
+            if len(with_adjective) == 1:
+                return latest[with_adjective[0]]
         # "le studio" for "Écoute Studio"
         in_name = [k for k in latest if "=" + head in introduced.get(k, ())]
         if len(in_name) == 1 and not with_noun:
@@ -137,13 +144,15 @@ def resolve_anaphora(
     text = parsed.document.text
     subjects = _subject_starts(parsed)
     introduced = _introducing_nouns(parsed, names)
+    own_nouns, introducing = _own_nouns(parsed, names)
     #: morphology of the token each mention starts at: "elle" is not "François Bouvier"
     by_char = {t.idx: t.morph for t in tokens}
     for sentence in parsed.sentences:
         words = [normalise_word(t.text) for t in tokens[sentence.start : sentence.end]]
+        resolved_until = 0  # "de la société" is read once, not again from "la"
         for offset, word in enumerate(words):
             i = sentence.start + offset
-            if i in taken:
+            if i in taken or i < resolved_until:
                 continue
             token = tokens[i]
             rest = " ".join(words[offset + 1 : offset + 5])
@@ -193,15 +202,18 @@ def resolve_anaphora(
                                                 sentence.index, target, MentionKind.PRONOUN,
                                                 "implicit complement"), i, i + 1))
                     continue
-            description = _description_length(words, offset)
+            description = _description_length(words, offset, own_nouns)
             if description:
                 after = i + description
                 # "le groupe Renault": a type cue before a name, not an anaphor
                 # "le groupe Renault", "l'éditeur allemand Kraftwerk", "le groupe Les Echos":
                 # a type cue before a name, not an anaphor
+                # (a name after a comma is an apposition to what the description completes:
+                # "la directrice générale de la coopérative, Stéphanie Morvan")
+                nexts = (after,) if after < sentence.end and words[offset + description] == ","\
+                    else (after, after + 1)
                 if any(k < sentence.end and (k in taken or tokens[k].text[:1].isupper())
-                       for k in (after, after + 1)) or _names_follow(tokens, after,
-                                                                      sentence.end, taken):
+                       for k in nexts) or _names_follow(tokens, after, sentence.end, taken):
                     continue
                 if after < sentence.end and words[offset + description] in {"de", "du", "des",
                                                                              "d'"}:
@@ -210,8 +222,21 @@ def resolve_anaphora(
                 if (offset + description < len(words)
                         and tokens[i + description].pos == "ADJ"):
                     phrase += " " + words[offset + description]  # "groupe italien"
-                target = _salient(names, [m for m, _, _ in found], sentence.index, token.idx,
-                                  ORGANIZATION_TYPES, subjects, phrase, introduced)
+                owner = own_nouns.get(words[offset + description - 1])
+                if i + description - 1 in introducing:
+                    continue  # "OpenAI, la start-up ...": the apposition that names it
+                if owner is not None:
+                    # "la fromagerie": the one name the text called so, unless another
+                    # organisation is much more spoken of (it may be that one's noun too)
+                    target = _salient(names, [m for m, _, _ in found], sentence.index,
+                                      token.idx, ORGANIZATION_TYPES, subjects,
+                                      introduced={owner: {"~owner"}}, noun="~owner")
+                    if target is not None and target.referent.name != owner:
+                        target = None
+                else:
+                    target = _salient(names, [m for m, _, _ in found], sentence.index,
+                                      token.idx, ORGANIZATION_TYPES, subjects, phrase,
+                                      introduced)
                 if target is not None:
                     # the mention is the noun ("groupe"), with its adjectives ("groupe
                     # coopératif"): "du"/"le" stay in the sentence for the patterns to read
@@ -225,6 +250,7 @@ def resolve_anaphora(
                     found.append((_resolved(doc_id, noun.idx, tokens[last].end, text,
                                             sentence.index, target, MentionKind.NOMINAL,
                                             "definite description"), noun.i, last + 1))
+                    resolved_until = last + 1
                 continue
             if (
                 word in {"il", "elle"}
@@ -289,12 +315,79 @@ def _introducing_nouns(parsed: ParsedDocument, names: list[Mention]) -> dict[str
             if (tokens[k].pos in {"PUNCT", "VERB", "AUX", "PRON", "SCONJ", "CCONJ"}
                     or tokens[k].text[:1].isupper()):
                 break  # the noun heads the name's own noun phrase, no earlier clause
+            if tokens[k].pos in {"NOUN", "ADJ"} and tokens[k].text[:1].islower():
+                # "la coopérative laitière X": "le groupe coopératif", "le groupe laitier"
+                # describe it too
+                nouns.add("+" + _masculine(word))
             if word in _ANAPHOR_NOUNS:
                 nouns.add(word)
                 if k + 1 < i and tokens[k + 1].pos == "ADJ":
                     nouns.add(f"{word} {normalise_word(tokens[k + 1].text)}")
                 break
+            if tokens[k].pos == "DET":
+                break
     return found
+
+
+_DEFINITE = {"le", "la", "l'"}
+#: nouns that say what an organisation is to another: "la filiale" is whose filiale the
+#: sentence says, not the one the text once called so
+_RELATIONAL_NOUNS = {"filiale", "filiales", "maison", "partenaire", "partenaires", "concurrent",
+                     "concurrente", "rival", "client", "cliente", "fournisseur", "actionnaire",
+                     "propriétaire", "acquéreur", "repreneur", "cible", "division", "branche",
+                     "coentreprise", "joint-venture", "spécialiste", "leader", "numéro"}
+_INDEFINITE = {"un", "une"}
+
+
+def _own_nouns(parsed: ParsedDocument,
+               names: list[Mention]) -> tuple[dict[str, str], set[int]]:
+    """Nouns this text put right before one organisation's name, or in apposition to it,
+    that are no common description noun: "la fromagerie Bouvier" makes "la fromagerie" stand
+    for Bouvier later on. Nouns put before several names stand for none. Also the token
+    indices of those introducing nouns, which refer to nothing before them."""
+    tokens = parsed.tokens
+    by_start = {t.idx: t.i for t in tokens}
+    owners: dict[str, set[str]] = {}
+    introducing: set[int] = set()
+    for mention in names:
+        if mention.entity_type not in ORGANIZATION_TYPES:
+            continue
+        i = by_start.get(mention.start_char)
+        if i is None:
+            continue
+        k = i - 1
+        while k >= 0 and tokens[k].pos == "ADJ" and tokens[k].text[:1].islower():
+            k -= 1
+        heads = []
+        if (k >= 1 and tokens[k].pos == "NOUN" and tokens[k].text[:1].islower()
+                and normalise_word(tokens[k - 1].text) in _DEFINITE | _INDEFINITE):
+            heads.append(k)  # "la fromagerie (familiale) X"
+        end = i
+        while end < len(tokens) and tokens[end].idx < mention.end_char:
+            end += 1
+        if (end + 2 < len(tokens) and tokens[end].text == ","
+                and normalise_word(tokens[end + 1].text) in _DEFINITE | _INDEFINITE
+                and tokens[end + 2].pos == "NOUN"):
+            heads.append(end + 2)  # "X, la fromagerie"
+        for head_index in heads:
+            head = normalise_word(tokens[head_index].text)
+            if (head not in _ANAPHOR_NOUNS and head not in _RELATIONAL_NOUNS
+                    and not _ROLE_NOUN.match(head)):
+                owners.setdefault(head, set()).add(mention.referent.name)
+                introducing.add(head_index)
+    own = {noun: next(iter(names)) for noun, names in owners.items() if len(names) == 1}
+    return own, introducing
+
+
+def _masculine(word: str) -> str:
+    """A French noun or adjective folded to its masculine singular, roughly: "laitière" and
+    "laitiers" give "laitier", "coopérative" gives "coopératif"."""
+    word = word.removesuffix("s") if len(word) > 3 and not word.endswith("ss") else word
+    for feminine, masculine in (("ière", "ier"), ("ive", "if"), ("euse", "eux"),
+                                ("enne", "en"), ("elle", "el"), ("ale", "al"), ("aux", "al")):
+        if word.endswith(feminine):
+            return word[: -len(feminine)] + masculine
+    return word.removesuffix("e") if len(word) > 3 else word
 
 
 def _person_antecedent(
@@ -362,19 +455,24 @@ def _implicit_role_length(words: list[str], offset: int) -> int:
     return 0
 
 
-def _description_length(words: list[str], offset: int) -> int:
+def _description_length(words: list[str], offset: int,
+                        own_nouns: dict[str, str] | None = None) -> int:
     """Length in words of an organisation description starting at ``offset`` ("le groupe",
-    "du groupe", "de la société"), 0 if none starts there."""
-    two = " ".join(words[offset : offset + 2])
-    if _ORG_ANAPHOR.match(two):
+    "du groupe", "de la société", or a noun of ``own_nouns``: "la fromagerie"), 0 if none
+    starts there."""
+    def describes(article: str, noun: str) -> bool:
+        return bool(_ORG_ANAPHOR.match(f"{article} {noun}")) or (
+            own_nouns is not None and noun in own_nouns and article in _DEFINITE)
+
+    if offset + 1 >= len(words):
+        return 0
+    if describes(words[offset], words[offset + 1]):
         return 2
-    if (words[offset] in {"du", "au"} and offset + 1 < len(words)
-            and _ORG_ANAPHOR.match("le " + words[offset + 1])):
+    if words[offset] in {"du", "au"} and describes("le", words[offset + 1]):
         return 2
-    three = " ".join(words[offset : offset + 3])
-    if three.startswith(("de la ", "de l' ", "à la ", "à l' ")) and _ORG_ANAPHOR.match(
-        three.split(" ", 1)[1]
-    ):
+    if (offset + 2 < len(words) and words[offset] in {"de", "à"}
+            and words[offset + 1] in {"la", "l'"} and describes(words[offset + 1],
+                                                                words[offset + 2])):
         return 3
     return 0
 

@@ -28,7 +28,16 @@ PRODUCT_NOUNS = (
     r"processeurs?|voitures?|véhicules?|casques?|lunettes? connectées|montres? connectées|"
     r"médicaments?|vaccins?|gammes?|modèles?"
 )
+#: trades whose noun names a business: "la fromagerie X", "la Biscuiterie du Léon"
+TRADE_NOUNS = (
+    r"biscuiteries?|laiteries?|fromageries?|brasseries?|imprimeries?|fonderies?|verreries?|"
+    r"papeteries?|distilleries?|manufactures?|conserveries?|minoteries?|tanneries?|"
+    r"filatures?|aciéries?|raffineries?|maroquineries?|chocolateries?|scieries?|"
+    r"sucreries?|cristalleries?|faïenceries?|coutelleries?|salaisonneries?|"
+    r"cidreries?|champagneries?|malteries?|chaudronneries?|menuiseries?"
+)
 COMPANY_NOUNS = (
+    rf"{TRADE_NOUNS}|"
     r"sociétés?|entreprises?|groupes?|firmes?|start-?ups?|géants?|constructeurs?|éditeurs?|"
     r"fabricants?|opérateurs?|banques?|compagnies?|filiales?|maisons? mères?|conglomérats?|"
     r"holdings?|cabinets?|distributeurs?|détaillants?|assureurs?|équipementiers?|"
@@ -71,9 +80,7 @@ TYPE_NOUNS: tuple[tuple[str, EntityType], ...] = (
 NAME_WORDS: tuple[tuple[str, EntityType], ...] = (
     (r"projet|project|initiative|programme|program", EntityType.PROJECT),
     # a trade noun opening a name is a business: "Biscuiterie du Léon", "Forges de l'Ondaine"
-    (r"biscuiteries?|laiteries?|forges?|brasseries?|imprimeries?|fonderies?|chantiers?|"
-     r"ateliers?|verreries?|papeteries?|distilleries?|manufactures?|fromageries?|"
-     r"conserveries?|minoteries?|tanneries?|filatures?|aciéries?|raffineries?|"
+    (rf"{TRADE_NOUNS}|forges?|chantiers?|ateliers?|"
      r"electric|électrique|systèmes|ventures|solutions|consulting|software|networks|energy|"
      r"énergies?|automobiles|aerospace|assurances|médias|media|pharmaceuticals|foods|"
      r"maison|interactive|games|gaming|digital|numérique|lease|leasing|finance|finances|"

@@ -295,9 +295,13 @@ def _merge_split_names(parsed: ParsedDocument, candidates: list[Candidate]) -> l
     for cand in candidates:
         last = merged[-1] if merged else None
         if (last is not None and cand.start == last.end and cand.sentence == last.sentence
-                and cand.ner in {"", "MISC"} and last.ner != "PER"
-                # "le groupe de BTP Sorelis": an acronym before a name is a modifier
-                and not (last.end - last.start == 1 and last.text.isupper())):
+                and ((cand.ner in {"", "MISC"} and last.ner != "PER"
+                      # "le groupe de BTP Sorelis": an acronym before a name is a modifier
+                      and not (last.end - last.start == 1 and last.text.isupper()))
+                     # "la Fromagerie" + "Hervé-Lucas": a capitalised business noun opens
+                     # the name that follows it
+                     or (last.end - last.start == 1 and last.text[:1].isupper()
+                         and _OPENING_NAME_WORD.match(last.text.lower())))):
             joined = _candidate(parsed, last.start, cand.end, last.ner)
             if joined is not None:
                 merged[-1] = joined
@@ -450,6 +454,11 @@ _TYPE_COPULA = [
                 rf"(?:[\w'-]+ ){{0,2}}?(?:{pattern})\b"), etype)
     for pattern, etype in lexicon.TYPE_NOUNS
 ]
+#: a business or institution noun that can open a name ("Fromagerie X", "Banque Y")
+_OPENING_NAME_WORD = re.compile(
+    rf"^(?:{lexicon.TRADE_NOUNS}|banque|compagnie|société|fondation|institut|université|"
+    rf"association|fédération|brasserie|maison|laboratoires?|éditions|groupe)$"
+)
 _NAME_WORDS = [(re.compile(rf"^(?:{pattern})$"), etype) for pattern, etype in lexicon.NAME_WORDS]
 _PERSON_BEFORE = re.compile(
     rf"(?:^| )(?:{lexicon.PERSON_TITLES})"
