@@ -665,3 +665,44 @@ def test_a_description_is_one_mention(read):
                       "équipes de la société.")
     spans = [(m.start_char, m.end_char) for m in extraction.mentions]
     assert len(spans) == len(set(spans))
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("Le groupe Azurel a racheté Stratilys. Le groupe, dont le siège est installé à "
+     "Marseille, produit de l'hydrogène.", ("Azurel", "headquarteredIn", "Marseille")),
+    ("Créée en 2018 à Nantes, la jeune pousse Trésia a transféré son siège à Paris en 2022.",
+     ("Trésia", "headquarteredIn", "Paris")),
+    ("La maison de cognac Lestrade a annoncé lundi, depuis son siège de Jarnac, la nomination "
+     "de Marie Roux.", ("Lestrade", "headquarteredIn", "Jarnac")),
+    ("Pixelia ouvrira un second studio à Montréal, mais son siège restera à Bordeaux.",
+     ("Pixelia", "headquarteredIn", "Bordeaux")),
+    ("Les rames seront assemblées en Espagne, où se trouve le siège du constructeur Cerdan, "
+     "à Saragosse.", ("Cerdan", "headquarteredIn", "Saragosse")),
+])
+def test_seats_stated_with_the_noun_siege(read, text, fact):
+    assert fact in facts_of(read(text))
+
+
+def test_a_seat_is_the_subjects_not_the_last_named_companys(read):
+    found = facts_of(read(
+        "Hydrelis et le groupe italien Corvara ont créé une coentreprise. La coentreprise aura "
+        "son siège à Belfort, à côté de l'usine."))
+    assert not {f for f in found if f[1] == "headquarteredIn"}
+
+
+def test_a_description_of_a_start_up_refers_back(read):
+    found = facts_of(read(
+        "Trésia lève 85 millions d'euros. Créée en 2018 par Inès Belkacem, la jeune pousse "
+        "compte 200 salariés."))
+    assert ("Trésia", "foundedBy", "Inès Belkacem") in found
+
+
+def test_owning_a_shop_somewhere_is_not_owning_the_place(read):
+    found = facts_of(read("La société Vernal possède un magasin à Paris depuis 2010."))
+    assert not {f for f in found if f[1] == "owns"}
+
+
+def test_a_verb_after_a_comma_is_no_type_cue(read):
+    types = {m.text: m.entity_type.value for m in read(
+        "Le groupe Azurel, dont le siège est à Marseille, produit de l'hydrogène.").mentions}
+    assert types.get("Marseille") == "Place"

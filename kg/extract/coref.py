@@ -35,7 +35,7 @@ _OWNED = re.compile(
     rf"{lexicon.CORPORATE_EVENT_HEADS}|projets?|initiatives?|fondateurs?|cofondateurs?|"
     rf"cofondatrices?|fondatrices?|dirigeants?|dirigeantes?|pdg|patron|patronne|président|"
     rf"présidente|directeur général|directrice générale|directeur|directrice|ceo|"
-    rf"concurrents?|rivaux|rival|{_ALL_ROLES})\b"
+    rf"concurrents?|rivaux|rival|siège|{_ALL_ROLES})\b"
 )
 #: "son épouse", "sa deuxième épouse", "son mari": the possessor is a person
 _SPOUSE = re.compile(r"^(?:(?:deuxième|seconde|troisième|nouvelle|jeune|première) )?"
@@ -182,7 +182,9 @@ def resolve_anaphora(
                     described = [m for m, _, _ in found if m.sentence == previous.index]
                     target = _subject_antecedent(parsed, names + described, previous.index,
                                                  previous.end_char)
-                if target is None:
+                if target is None and not rest.startswith("siège"):
+                    # (a seat is the subject's: "la coentreprise aura son siège à Y" says
+                    # nothing of the company named last)
                     target = _antecedent(names, sentence.index, token.idx, ORGANIZATION_TYPES)
                 if target is not None:
                     found.append((_resolved(doc_id, token.idx, token.end, text, sentence.index,
@@ -427,9 +429,16 @@ def _in_subject(tokens: tuple[Token, ...], i: int) -> bool:
     token = tokens[i]
     if token.dep.startswith("nsubj"):
         return True
+    attached = {"appos", "flat:name", "nmod", "compound", "amod"}
     head = tokens[token.head]
-    return (token.dep in {"appos", "flat:name", "nmod", "compound", "amod"}
-            and head.dep.startswith("nsubj") and head.i < i and i - head.i <= 3)
+    if token.dep in attached and head.i < i and i - head.i <= 3:
+        if head.dep.startswith("nsubj"):
+            return True
+        # "La maison de cognac X a annoncé": X completes a noun of the subject
+        above = tokens[head.head]
+        return (head.dep in attached and above.dep.startswith("nsubj") and above.i < head.i
+                and i - above.i <= 4)
+    return False
 
 
 def _subject_starts(parsed: ParsedDocument) -> set[int]:
@@ -466,6 +475,8 @@ def _description_length(words: list[str], offset: int,
 
     if offset + 1 >= len(words):
         return 0
+    if _ORG_ANAPHOR.match(" ".join(words[offset : offset + 3])):
+        return 3  # "la jeune pousse"
     if describes(words[offset], words[offset + 1]):
         return 2
     if words[offset] in {"du", "au"} and describes("le", words[offset + 1]):

@@ -46,7 +46,7 @@ COMPANY_NOUNS = (
     r"énergéticiens?|armateurs?|fondeurs?|voyagistes?|néobanques?|fintechs?|hébergeurs?|"
     r"fonds|medtechs?|biotechs?|foodtechs?|edtechs?|proptechs?|legaltechs?|insurtechs?|"
     r"deeptechs?|avionneurs?|motoristes?|sidérurgistes?|cimentiers?|"
-    r"pétroliers?|grossistes?"
+    r"pétroliers?|grossistes?|jeunes? pousses?"
 )
 ORGANIZATION_NOUNS = (
     r"organisations?|associations?|fondations?|universités?|instituts?|agences?|partis?|"
@@ -204,9 +204,12 @@ DEVELOPED_PARTICIPLE = (
 HQ_CUES = (
     r"basée?s? à|basée?s? en|basée?s? au|installée?s? à|implantée?s? à|établie?s? à|"
     r"situé(?:e|s|es)? à|installée?s? en|implantée?s? en|"
-    r"dont le siège (?:social )?(?:est|reste|se trouve|demeure) (?:situé )?(?:à|en|au)|"
-    r"qui a son siège (?:à|en|au)|ayant son siège (?:à|en|au)|"
-    r"a son siège (?:social )?(?:à|en|au)|siège (?:social )?(?:à|en|au)|"
+    r"dont le siège (?:social )?(?:est|reste|restera|se trouve|demeure|était) "
+    r"(?:toujours |désormais )?(?:situé |installé |établi )?(?:à|en|au)|"
+    r"qui a (?:son|@m\d+) siège (?:à|en|au)|ayant (?:son|@m\d+) siège (?:à|en|au)|"
+    r"(?:a|aura|avait|conserve|garde|conservera|gardera|a transféré|transfère|transférera|"
+    r"a installé|installe|installera|a établi) (?:toujours |désormais |aussi )?"
+    r"(?:son|@m\d+) siège (?:social )?(?:à|en|au)|siège (?:social )?(?:à|en|au)|"
     r"headquartered in|domiciliée?s? à"
 )
 MEMBER_CUES = (
@@ -269,5 +272,5 @@ ORG_ANAPHORS = (
     r"le label|la banque|l' opérateur|l' éditeur|le fonds|la maison|l' enseigne|"
     r"le groupe|la société|l' entreprise|la firme|le géant|la compagnie|le constructeur|"
     r"l' éditeur|le fabricant|l' opérateur|la start-up|la startup|la banque|le conglomérat|"
-    r"la multinationale|l' organisation|l' enseigne|le distributeur"
+    r"la multinationale|l' organisation|l' enseigne|le distributeur|la jeune pousse"
 )

@@ -444,8 +444,10 @@ _APPOSITION_ADJECTIVES = (
 )
 _TYPE_APPOSITION = [
     # not when a name follows the noun: "Basée à X, la société Y" types Y, not X
-    # ("X, parti en 2023 diriger ...": without a determiner "parti" is the verb)
-    (re.compile(rf"^ ?, (?:(?:un|une|le|la|l'|les|des|ce|cette) |(?!parti\b))"
+    # ("X, parti en 2023 diriger ...", "X, produit de l'hydrogène": without a determiner
+    # the word is a verb)
+    (re.compile(rf"^ ?, (?:(?:un|une|le|la|l'|les|des|ce|cette) |"
+                rf"(?!(?:parti|produit|marque|programme|groupe|lance)\b))"
                 rf"(?:(?:{_APPOSITION_ADJECTIVES}) )?(?:{pattern})\b(?! (?:[\w'-]+ )?@m)"), etype)
     for pattern, etype in lexicon.TYPE_NOUNS
 ]

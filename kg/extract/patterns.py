@@ -438,8 +438,10 @@ PATTERNS: tuple[Pattern, ...] = (
             0.75, "X fait partie de Y", "Le label Motown fait partie du groupe Universal.",
             person_relation=Relation.MEMBER_OF),
     Pattern("own-verb", Relation.OWNS,
+            # (not across a place: "possède un magasin à Paris")
             re.compile(rf"{S('s')} {APPOS}(?:qui )?(?:{lx.OWN_VERBS}) {ADV}{DET}"
-                       rf"(?:(?!participation|part|parts|\d)\S+ ){{0,2}}?{S('o')}"),
+                       rf"(?:(?!participation|part|parts|\d|(?:à|au|aux|en|dans|près) )\S+ )"
+                       rf"{{0,2}}?{S('o')}"),
             0.7, "X possède Y", "LVMH possède Tiffany depuis 2021."),
     Pattern("majority-stake", Relation.OWNS,
             # a stake of half or more is control; a minority one ("20 %", "une
@@ -498,7 +500,7 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern("seat-where", Relation.HEADQUARTERED_IN,
             re.compile(rf"{S('s')} (?:[^.;:@]{{0,60}}? )?(?:à|en|au) {S('o')} , où "
                        rf"(?:il|elle|ils|elles) (?:a|ont|conserve|garde|a installé|a établi) "
-                       rf"(?:toujours |encore |aujourd'hui |désormais )?(?:son|leur) siège"),
+                       rf"(?:toujours |encore |aujourd'hui |désormais )?(?:son|leur|@m\d+) siège"),
             0.8, "X a été fondé à Y, où il a toujours son siège",
             "Primeo avait été fondé en 1972 à Limoges, où il a toujours son siège."),
     Pattern("fronted-headquarters", Relation.HEADQUARTERED_IN,
@@ -506,9 +508,19 @@ PATTERNS: tuple[Pattern, ...] = (
                        rf"(?:à|en|au) {S('o')}[^.;:]*? , {DET}(?:(?![@,;:.])\S+ ){{0,2}}?"
                        rf"{S('s')}{THEN_VERB}"),
             0.8, "Basée à X, Y ...", "Basée à Bilbao, Iberdrola investit."),
+    Pattern("possessive-seat", Relation.HEADQUARTERED_IN,
+            # "son siège et ses ateliers resteront à Y", "depuis son siège de Y"
+            re.compile(rf"{S('s')} siège (?:social )?(?:et (?:ses|son|sa|leurs?) \S+ )?"
+                       rf"(?:(?:est|sera|restera|resteront|reste|demeure|demeurera|se trouve|"
+                       rf"se trouvera|était|sont) )?(?:(?:toujours|désormais|aujourd'hui|"
+                       rf"encore) )?(?:(?:installée?|située?|établie?) )?"
+                       rf"(?:à|au|en|de|d') {S('o')}"),
+            0.75, "son siège (social) est à Y, depuis son siège de Y",
+            "Fondée en 1990, la société a annoncé depuis son siège de Brest un plan social."),
     Pattern("headquarters-noun", Relation.HEADQUARTERED_IN,
-            re.compile(rf"siège (?:social )?{DE} {S('s')} (?:(?:est|sera|restera|reste|"
-                       rf"se trouve|se trouvera|demeure) (?:installée? |situé )?|, situé )?"
+            re.compile(rf"siège (?:social )?{DE} (?:(?:{lx.COMPANY_NOUNS}|{lx.ORGANIZATION_NOUNS})"
+                       rf" (?:(?![@,;:.])\S+ )?)?{S('s')} (?:(?:est|sera|restera|reste|"
+                       rf"se trouve|se trouvera|demeure) (?:installée? |situé )?|, situé |, )?"
                        rf"(?:à|en|au|dans) {DET}{FILL2}{S('o')}"),
             0.85, "le siège de X à Y", "Le siège de Danone à Paris sera vendu."),
     Pattern("organisation-at-place", Relation.HEADQUARTERED_IN,
