@@ -706,3 +706,37 @@ def test_a_verb_after_a_comma_is_no_type_cue(read):
     types = {m.text: m.entity_type.value for m in read(
         "Le groupe Azurel, dont le siège est à Marseille, produit de l'hydrogène.").mentions}
     assert types.get("Marseille") == "Place"
+
+
+def test_the_forum_is_the_forum_the_text_named(read):
+    found = facts_of(read(
+        "Nubéa a présenté son offre au Forum de la sécurité numérique, organisé à Strasbourg. "
+        "Le PDG de Valrhin, Paul Andlau, a pris la parole à son tour lors du forum pour "
+        "rappeler ses investissements."))
+    assert ("Paul Andlau", "spokeAt", "Forum de la sécurité numérique") in found
+
+
+def test_an_events_apposition_is_no_anaphor(read):
+    found = facts_of(read(
+        "La dirigeante s'est exprimée en marge du Forum Silicium Sud, le rendez-vous annuel "
+        "de la filière organisé à Grenoble par l'association Alpes Micro."))
+    assert ("Forum Silicium Sud", "locatedIn", "Grenoble") in found
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("Les Rencontres du cognac se sont tenues à Jarnac en mai. Claire Mérigot y est "
+     "intervenue aux côtés de Brigitte Sauvat.", ("Claire Mérigot", "spokeAt",
+                                                  "Rencontres du cognac")),
+    ("Nubéa a présenté son offre au Forum de la sécurité numérique. « Nos clients veulent de "
+     "la souveraineté », a expliqué à la tribune Céline Hart, directrice générale de Nubéa.",
+     ("Céline Hart", "spokeAt", "Forum de la sécurité numérique")),
+])
+def test_speaking_there_or_on_stage(read, text, fact):
+    assert fact in facts_of(read(text))
+
+
+def test_there_is_is_no_talk(read):
+    found = facts_of(read(
+        "Le Salon de l'agriculture a ouvert samedi à Paris. Il y a deux ans, Marc Fesneau y "
+        "avait été hué."))
+    assert not {f for f in found if f[1] == "spokeAt"}

@@ -161,8 +161,9 @@ def extract(parsed: ParsedDocument) -> DocumentExtraction:
     described = descriptions.description_mentions(parsed)
     all_mentions = list(by_id.values()) + [m for m, _, _ in described]
     # named events ("la conférence Google I/O") get the same treatment as described ones
+    # (and so do descriptions resolved to a named event: "lors du forum")
     named_events = [(by_id[k], *spans[k]) for k in sorted(by_id)
-                    if k < base and by_id[k].entity_type is EntityType.EVENT]
+                    if by_id[k].entity_type is EntityType.EVENT]
     for extractor, relation, subject, obj, sentence, prior in descriptions.facts(
         parsed, described + named_events, by_id, spans, facts
     ):

@@ -204,6 +204,16 @@ def resolve_anaphora(
                                                 sentence.index, target, MentionKind.PRONOUN,
                                                 "implicit complement"), i, i + 1))
                     continue
+            if word in _EVENT_DETERMINERS and token.pos in {"DET", "ADP"}:
+                event = _event_anaphor(parsed, names, words, offset, sentence.index, taken)
+                if event is not None:
+                    target, noun_index = event
+                    noun = tokens[noun_index]
+                    found.append((_resolved(doc_id, noun.idx, noun.end, text, sentence.index,
+                                            target, MentionKind.NOMINAL,
+                                            "definite description"), noun_index, noun_index + 1))
+                    resolved_until = noun_index + 1
+                    continue
             description = _description_length(words, offset, own_nouns)
             if description:
                 after = i + description
@@ -266,6 +276,57 @@ def resolve_anaphora(
                     found.append((_resolved(doc_id, token.idx, token.end, text, sentence.index,
                                             target, MentionKind.PRONOUN, "pronoun"), i, i + 1))
     return found
+
+
+_EVENT_DETERMINERS = {"le", "la", "l'", "les", "du", "des", "au", "aux", "ce", "cet", "cette",
+                      "ces"}
+_DEMONSTRATIVES = {"ce", "cet", "cette", "ces"}
+#: nouns that name an event by its kind: "le forum" is the forum the article named
+_EVENT_NOUNS = {"salon", "forum", "congrès", "sommet", "conférence", "festival", "colloque",
+                "rencontres", "assises", "journées", "symposium", "biennale", "foire", "expo",
+                "exposition", "trophées", "championnat", "tournoi"}
+#: nouns for any event: "l'événement" is the one just spoken of
+_ANY_EVENT_NOUNS = {"événement", "évènement", "manifestation", "rendez-vous"}
+
+
+def _event_anaphor(
+    parsed: ParsedDocument, names: list[Mention], words: list[str], offset: int,
+    sentence: int, taken: set[int],
+) -> tuple[Mention, int] | None:
+    """"lors du forum", "ce congrès", "l'événement": the event the text named before (the one
+    named with that noun, or the last one for "l'événement"), and the noun's token index."""
+    if offset + 1 >= len(words):
+        return None
+    noun = words[offset + 1]
+    if noun not in _EVENT_NOUNS and noun not in _ANY_EVENT_NOUNS:
+        return None
+    tokens = parsed.tokens
+    noun_index = parsed.sentences[sentence].start + offset + 1
+    following = words[offset + 2] if offset + 2 < len(words) else ""
+    demonstrative = words[offset] in _DEMONSTRATIVES
+    determiner_index = noun_index - 1
+    if offset >= 1 and words[offset - 1] == "," and determiner_index - 2 in taken:
+        return None  # "le Forum X, le rendez-vous annuel de la filière": its apposition
+    if not demonstrative and (
+        following in {"de", "du", "des", "d'", "«", '"'}
+        or noun_index + 1 in taken
+        or (noun_index + 1 < len(tokens) and tokens[noun_index + 1].text[:1].isupper())
+    ):
+        return None  # "le salon Vivatech", "le forum de l'emploi": a name or another event
+    start_char = tokens[noun_index].idx
+    events = [m for m in names if m.entity_type is EntityType.EVENT
+              and m.kind is MentionKind.NAME and m.end_char <= start_char]
+    if noun in _EVENT_NOUNS:
+        same = [m for m in events
+                if normalise_word(m.text).split()[0].removesuffix("s") == noun.removesuffix("s")]
+        if len({m.referent.name for m in same}) == 1:
+            return same[-1], noun_index
+        if not demonstrative:
+            return None
+    recent = [m for m in events if sentence - m.sentence <= 2]
+    if recent:
+        return recent[-1], noun_index
+    return None
 
 
 _NOUN_PHRASE_POS = {"ADJ", "ADP", "DET", "NOUN"}

@@ -34,6 +34,7 @@ EXTRACTORS = {
     "strategy-topic": "a product or project named inside a strategy description",
     "precedent-initiative": "'X, une précédente initiative de Y' while Y's strategy is discussed",
     "on-stage": "'a assuré sur scène X': X spoke at the event just described",
+    "spoke-there": "'X y est intervenue': X spoke at the event of this or the last sentence",
 }
 
 _INTRODUCERS = {"lors", "cours", "pendant", "durant", "occasion", "à"}
@@ -47,7 +48,8 @@ _SPEAKING_VERBS = {"déclarer", "affirmer", "expliquer", "indiquer", "souligner"
                    "exprimer", "parler", "dire", "répondre", "promettre", "prévenir",
                    "avertir", "juger", "commenter", "défendre", "vanter", "révéler",
                    "saluer", "confirmer", "admettre", "regretter", "féliciter", "marteler",
-                   "lancer", "résumer", "noter", "observer", "tempérer"}
+                   "lancer", "résumer", "noter", "observer", "tempérer", "intervenir",
+                   "débattre", "exposer", "plaider", "témoigner"}
 
 Found = tuple[str, Relation, Mention, Mention, int, float]
 
@@ -116,6 +118,7 @@ def facts(
                                        mention, fact.object, sentence, 0.65)
     yield from _precedents(parsed, pattern_facts, strategy_owner)
     yield from _on_stage(parsed, described, by_id, spans)
+    yield from _spoke_there(parsed, described, by_id, spans)
 
 
 def _not_yet(parsed: ParsedDocument, sentence: int) -> bool:
@@ -198,7 +201,12 @@ def _subject_people(
                 or mention.sentence != sentence or mention in people):
             continue
         window = tokens[max(parsed.sentences[sentence].start, start - 6) : start]
-        if any(t.lemma.lower() in _SPEAKING_VERBS and t.pos == "VERB" for t in window[-3:]) or (
+        # the verb right before the name, or before a place of speech ("a expliqué à la
+        # tribune X", "a précisé sur scène X")
+        near = window[-3:]
+        if _ON_STAGE.search(normalise_word(" ".join(t.text for t in window))):
+            near = window
+        if any(t.lemma.lower() in _SPEAKING_VERBS and t.pos == "VERB" for t in near) or (
             any(t.text.lower() == "par" for t in window)
         ):
             people.append(mention)
@@ -261,6 +269,36 @@ def _on_stage(
         event = recent[-1]
         for person in _subject_people(parsed, sentence.index, by_id, spans):
             yield ("on-stage", Relation.SPOKE_AT, person, event, sentence.index, 0.6)
+
+
+#: "y" before a verb of speaking: "elle y est intervenue", "il y avait détaillé", "y a
+#: partagé la tribune" (not "il y a", which says what exists)
+_SPOKE_THERE = re.compile(
+    r"\by (?:est |était |a |avait |ont |avaient |sont |étaient )?(?:aussi |également |déjà |"
+    r"notamment |longuement |lui-même |elle-même )?(?:intervenue?s?|présentée?s?|détaillée?s?|"
+    r"pris la parole|parlée?s?|exposée?s?|défendue?s?|dévoilée?s?|"
+    r"partagée? la tribune|débattue?s?|exprimée?s?|témoignée?|plaidée?)\b"
+)
+_THERE_WINDOW = 1  # sentences
+
+
+def _spoke_there(
+    parsed: ParsedDocument, described: list[tuple[Mention, int, int]],
+    by_id: dict[int, Mention], spans: dict[int, tuple[int, int]],
+) -> Iterator[Found]:
+    """"X y est intervenue": X spoke at the event named in this sentence or the one before."""
+    events = sorted(((m.sentence, m.start_char, m) for m, _, _ in described),
+                    key=lambda triple: triple[:2])
+    for sentence in parsed.sentences:
+        if not _SPOKE_THERE.search(normalise_word(sentence.text)):
+            continue
+        recent = [m for s, c, m in events
+                  if sentence.index - _THERE_WINDOW <= s <= sentence.index
+                  and c < sentence.end_char]
+        if not recent or _not_yet(parsed, sentence.index):
+            continue
+        for person in _subject_people(parsed, sentence.index, by_id, spans):
+            yield ("spoke-there", Relation.SPOKE_AT, person, recent[-1], sentence.index, 0.6)
 
 
 def _precedents(
