@@ -740,3 +740,31 @@ def test_there_is_is_no_talk(read):
         "Le Salon de l'agriculture a ouvert samedi à Paris. Il y a deux ans, Marc Fesneau y "
         "avait été hué."))
     assert not {f for f in found if f[1] == "spokeAt"}
+
+
+def test_founders_listed_after_a_colon(read):
+    found = facts_of(read(
+        "Kerania a été fondée en 2021 par trois chercheurs : Gwenaëlle Le Floch, qui a quitté "
+        "le CNRS pour en prendre la direction, Nabil Haddad, son directeur technique, et Thomas "
+        "Quéméner, qui a depuis rejoint le ministère des Armées."))
+    assert {("Kerania", "foundedBy", name) for name in
+            ("Gwenaëlle Le Floch", "Nabil Haddad", "Thomas Quéméner")} <= found
+    assert ("Kerania", "foundedBy", "CNRS") not in found
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("Les cofondateurs de Mistral, Arthur Mensch et Timothée Lacroix, étaient présents.",
+     ("Mistral", "foundedBy", "Timothée Lacroix")),
+    ("Vincent Caradec a quant à lui quitté l'Inserm en 2022 pour fonder la start-up Medisens.",
+     ("Medisens", "foundedBy", "Vincent Caradec")),
+])
+def test_more_ways_to_say_who_founded(read, text, fact):
+    assert fact in facts_of(read(text))
+
+
+def test_a_possessive_after_an_unresolved_subject_is_left_alone(read):
+    found = facts_of(read(
+        "Altavol a racheté la société estonienne Tallsense. Basée à Tallinn, cette dernière "
+        "développe un logiciel testé par plusieurs armées de l'Otan. Ses deux fondateurs, Mart "
+        "Kask et Liis Tamm, rejoindront les équipes d'Altavol."))
+    assert not any(f[0] == "Otan" for f in found)

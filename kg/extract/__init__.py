@@ -218,6 +218,8 @@ def _pattern_hits(surfaces: list[SurfaceSentence]) -> list[Hit]:
                 s_ids = _with_conjuncts(text, match, "s")
                 # after a seat, a second name is the larger place, not the one modified
                 o_ids = _with_conjuncts(text, match, "o", modifier=not seat)
+                if text[: match.start("o") - 2].endswith(": "):
+                    o_ids += _enumerated(text[match.end("o"):])
                 wider = _wider_places(text, match.end("o")) if seat else []
                 for s in s_ids:
                     for o in o_ids:
@@ -248,6 +250,17 @@ def _wider_places(text: str, end: int) -> list[int]:
         found.append(int(wider.group(1)))
         rest = rest[wider.end():]
     return found
+
+
+#: the next item of an enumeration after a colon: a name alone between commas, or after
+#: "et" ("X, qui a quitté le CNRS, Y, son directeur technique, et Z")
+_ENUMERATED = re.compile(r"(?:^| , (?:et )?| et )@m(\d+)(?= , | et | \.| ;|$)")
+
+
+def _enumerated(rest: str) -> list[int]:
+    """The other names of an enumeration introduced by a colon, up to the sentence's end;
+    names inside the items' relative clauses or before a role noun are not items."""
+    return [int(m.group(1)) for m in _ENUMERATED.finditer(rest.split(" ; ")[0])]
 
 
 def _with_conjuncts(text: str, match: re.Match[str], group: str, *,

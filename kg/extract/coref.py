@@ -182,7 +182,9 @@ def resolve_anaphora(
                     described = [m for m, _, _ in found if m.sentence == previous.index]
                     target = _subject_antecedent(parsed, names + described, previous.index,
                                                  previous.end_char)
-                if target is None and not rest.startswith("siège"):
+                unknown_focus = (target is None and offset <= 1 and sentence.index > 0
+                                 and _unresolved_subject(parsed, sentence.index - 1))
+                if target is None and not rest.startswith("siège") and not unknown_focus:
                     # (a seat is the subject's: "la coentreprise aura son siège à Y" says
                     # nothing of the company named last)
                     target = _antecedent(names, sentence.index, token.idx, ORGANIZATION_TYPES)
@@ -500,6 +502,18 @@ def _in_subject(tokens: tuple[Token, ...], i: int) -> bool:
         return (head.dep in attached and above.dep.startswith("nsubj") and above.i < head.i
                 and i - above.i <= 4)
     return False
+
+
+#: a subject kg does not resolve, opening the sentence or its main clause
+_UNRESOLVED_SUBJECT = re.compile(
+    r"(?:^|, )(?:cette dernière|ce dernier|ces derniers|ces dernières|celle-ci|celui-ci|"
+    r"celles-ci|ceux-ci) (?!, )")
+
+
+def _unresolved_subject(parsed: ParsedDocument, sentence: int) -> bool:
+    """The sentence's subject is "cette dernière", "celle-ci": what a possessive opening the
+    next sentence refers to is not known."""
+    return _UNRESOLVED_SUBJECT.search(normalise_word(parsed.sentences[sentence].text)) is not None
 
 
 def _subject_starts(parsed: ParsedDocument) -> set[int]:

@@ -138,8 +138,8 @@ ROLE_NOUNS: tuple[tuple[str, Relation], ...] = (
     (r"dirigeant|dirigeante|chef|cheffe|leader|secrétaire général|secrétaire générale|"
      r"directeur|directrice|gérant|gérante|responsable|numéro un|n° 1",
      Relation.LEADS),
-    (r"fondateur|fondatrice|cofondateur|cofondatrice|co-fondateur|co-fondatrice|créateur|"
-     r"créatrice",
+    (r"fondateurs?|fondatrices?|cofondateurs?|cofondatrices?|co-fondateurs?|co-fondatrices?|"
+     r"créateur|créatrice",
      Relation.FOUNDED_BY),
     (r"directeur général délégué|directrice générale déléguée|directeur général adjoint|"
      r"directrice générale adjointe|vice-président|vice-présidente|directeur financier|"

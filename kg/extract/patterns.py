@@ -59,7 +59,7 @@ FILL2 = r"(?:(?![@,;:.()\"–—])(?!(?:et|ou|qui|que|dont|mais|par|pour|avec) )
 ADJ = r"(?:(?:nouveau|nouvel|nouvelle|actuel|actuelle|futur|future|"
 ADJ += r"premier|première|jeune|puissant|puissante|emblématique|charismatique|célèbre|"
 # not "ancien", "ex": a former role is not a current fact
-ADJ += r"fondateur|fondatrice|cofondateur|cofondatrice|et|-) )*"
+ADJ += r"fondateur|fondatrice|cofondateur|cofondatrice|et|-|deux|trois|quatre|cinq|six) )*"
 COMMA = r"(?:, )?"
 #: between a subject and its verb: nothing, a comma, or an apposition between commas
 #: ("Google, filiale d'Alphabet, a lancé ..."): the verb's subject is the first name
@@ -323,7 +323,9 @@ PATTERNS: tuple[Pattern, ...] = (
                        # "fondé en 1979 à Rochefort, en Charente-Maritime, (où ...,) par X"
                        rf"(?:(?:à|en|au) @m\d+ (?:, (?:en|au|dans) @m\d+ )?"
                        rf"(?:, où [^,;:.]{{1,60}} )?(?:, )?)?{YEAR}{FILL2}par "
-                       rf"{FILL}{S('o')}"),
+                       # "par trois chercheurs : X, qui ..., Y et Z"
+                       rf"(?:{FILL}|(?:deux|trois|quatre|cinq|six|des|plusieurs) "
+                       rf"(?:(?![@,;:.])\S+ ){{1,3}}?: ){S('o')}"),
             0.85, "Y, fondé (en 2004) par X", "Mistral AI, fondée en 2023 par Arthur Mensch."),
     Pattern("launched-by", Relation.FOUNDED_BY,
             # an organisation "lancée par X" was founded by X (a product is released)
@@ -354,6 +356,17 @@ PATTERNS: tuple[Pattern, ...] = (
             re.compile(rf"{ROLE_COMPLEMENT_GUARD}{S('o')} {APPOS}(?:qui )?(?:{lx.FOUND_VERBS}) "
                        rf"{YEAR}{DET}{FILL2}{S('s')}"),
             0.8, "X a fondé Y", "Xavier Niel a fondé Free en 1999."),
+    Pattern("left-to-found", Relation.FOUNDED_BY,
+            # "X a quitté Y en 2022 pour fonder la start-up Z": X opens the clause
+            re.compile(rf"(?:^|, |; )(?:(?:le|la|l') [^,;:.@]{{1,30}} )?{S('o')} "
+                       rf"(?:[^;:.@]{{0,40}}? )?(?:(?:a|avait) (?:(?:quant à (?:lui|elle)|"
+                       rf"\S+ment|aussi|déjà|ensuite|alors|lui-même|elle-même) )*"
+                       rf"(?:quitté|démissionné de|laissé)|quitte) "
+                       rf"{DET}{FILL2}@m\d+ (?:[^;:.@]{{0,30}} )?pour (?:fonder|cofonder|créer|"
+                       rf"lancer) {DET}{FILL2}{S('s')}"),
+            0.75, "X a quitté Y pour fonder Z",
+            "Vincent Caradec a quitté l'Inserm en 2022 pour fonder la start-up Medisens.",
+            subject_types=ORGANIZATION_TYPES, object_types=frozenset({EntityType.PERSON})),
     # --- acquisitions, ownership, subsidiaries -------------------------------------------
     Pattern("acquire-verb", Relation.ACQUIRED,
             re.compile(rf"{S('s')} {APPOS}(?:qui )?(?:{lx.ACQUIRE_VERBS}) (?:{YEAR})?{DET}"
