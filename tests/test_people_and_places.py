@@ -768,3 +768,46 @@ def test_a_possessive_after_an_unresolved_subject_is_left_alone(read):
         "développe un logiciel testé par plusieurs armées de l'Otan. Ses deux fondateurs, Mart "
         "Kask et Liis Tamm, rejoindront les équipes d'Altavol."))
     assert not any(f[0] == "Otan" for f in found)
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("Invitée à s'exprimer au congrès de la FNSEA, la directrice générale de Terralis, Anne "
+     "Roux, a défendu les prix.", ("Anne Roux", "spokeAt", "congrès de la FNSEA")),
+    ("Paul Girard a pris la parole mardi au Sommet Choose France, à Versailles.",
+     ("Paul Girard", "spokeAt", "Sommet Choose France")),
+    ("Intervenant au Web Summit de Lisbonne, Marc Dubois, directeur général de Nexo, a "
+     "présenté sa stratégie.", ("Marc Dubois", "spokeAt", "Web Summit")),
+    ("Au salon Eurosatory, qui s'est tenu à Villepinte, Nadia Rahmani a présenté le drone "
+     "Altair.", ("Nadia Rahmani", "spokeAt", "Eurosatory")),
+])
+def test_talks_at_events_introduced_by_au(read, text, fact):
+    assert fact in facts_of(read(text))
+
+
+def test_a_role_before_a_name_is_not_an_apposition_to_the_event_before(read):
+    found = facts_of(read("Présent au salon Viva Technology, le PDG de Kerlis, Yann Moreau, "
+                          "a annoncé une levée de fonds."))
+    assert ("Yann Moreau", "ceoOf", "Kerlis") in found
+    assert ("Viva Technology", "ceoOf", "Kerlis") not in found
+
+
+def test_an_apposition_before_the_main_clause_keeps_its_role(read):
+    found = facts_of(read("Selon Camille Roy, analyste chez Tessera Research, Datavera est un "
+                          "acteur rare."))
+    assert ("Camille Roy", "worksFor", "Tessera Research") in found
+
+
+@pytest.mark.parametrize(("text", "name", "etype"), [
+    ("Le studio a présenté son jeu lors de la Paris Games Week.", "Paris Games Week", "Event"),
+    ("Le forum s'est tenu au centre de congrès Pierre-Baudis, à Toulouse.", "Pierre-Baudis",
+     "Place"),
+])
+def test_events_and_venues(read, text, name, etype):
+    types = {m.text: m.entity_type.value for m in read(text).mentions}
+    assert types.get(name) == etype
+
+
+def test_a_participle_after_an_events_name_is_not_part_of_it(read):
+    names = {m.text for m in read("Elle a parlé lors des Journées européennes de la mutualité "
+                                  "organisées à Bruxelles.").mentions}
+    assert "Journées européennes de la mutualité" in names

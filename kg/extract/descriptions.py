@@ -37,7 +37,7 @@ EXTRACTORS = {
     "spoke-there": "'X y est intervenue': X spoke at the event of this or the last sentence",
 }
 
-_INTRODUCERS = {"lors", "cours", "pendant", "durant", "occasion", "à"}
+_INTRODUCERS = {"lors", "cours", "pendant", "durant", "occasion", "à", "au", "aux", "marge"}
 _SPEECH = re.compile(rf"^(?:{lexicon.SPEECH_VERBS})$")
 _CORPORATE = re.compile(rf"(?:{lexicon.CORPORATE_EVENT_HEADS})")
 _PRECEDENT = re.compile(r"\b(?:précédente?s?|ancienne?s?|antérieure?s?|premier|première|"
@@ -168,7 +168,8 @@ def _speaking(parsed: ParsedDocument, sentence: int) -> bool:
     """A verb of saying in the sentence ("a déclaré X lors de ...")."""
     s = parsed.sentences[sentence]
     return any(t.pos == "VERB" and t.lemma.lower() in _SPEAKING_VERBS
-               for t in parsed.tokens[s.start : s.end])
+               for t in parsed.tokens[s.start : s.end]) or _FLOOR.search(
+                   normalise_word(s.text)) is not None
 
 
 def _subject_people(
@@ -210,20 +211,19 @@ def _subject_people(
             any(t.text.lower() == "par" for t in window)
         ):
             people.append(mention)
-    if people or subjects:
+    if people:
         return people
-    # the parser found no subject: a person named first, before the verb, outside any
-    # prepositional phrase ("Demis Hassabis, qui dirige X, a présenté ...")
-    first = min(((start, k) for k, (start, _end) in spans.items()
-                 if tokens[start].sent == sentence and k in by_id), default=None)
-    if first is not None and root is not None:
-        start, k = first
-        mention = by_id[k]
-        preceding = tokens[start - 1] if start > parsed.sentences[sentence].start else None
-        if (mention.entity_type is EntityType.PERSON and start < root
-                and (preceding is None or preceding.pos not in {"ADP", "DET"})):
-            return [mention]
-    return []
+    # the parser found no subject that is a person: a person named before the main verb,
+    # outside any prepositional phrase, opening the sentence or after a comma ("Demis
+    # Hassabis, qui dirige X, a présenté ...", "Présent au salon X, le PDG de Y, Z, a dit")
+    if root is None:
+        return []
+    first_token = parsed.sentences[sentence].start
+    before_root = sorted((start, k) for k, (start, _end) in spans.items()
+                         if tokens[start].sent == sentence and k in by_id and start < root
+                         and by_id[k].entity_type is EntityType.PERSON
+                         and (start == first_token or tokens[start - 1].text == ","))
+    return [by_id[before_root[-1][1]]] if before_root else []
 
 
 def _organised_by(
@@ -273,6 +273,8 @@ def _on_stage(
 
 #: "y" before a verb of speaking: "elle y est intervenue", "il y avait détaillé", "y a
 #: partagé la tribune" (not "il y a", which says what exists)
+#: taking the floor: "a pris la parole", "prendra la parole"
+_FLOOR = re.compile(r"\b(?:pris|prend|prendra|prenait|prendre|prenant) la parole\b")
 _SPOKE_THERE = re.compile(
     r"\by (?:est |était |a |avait |ont |avaient |sont |étaient )?(?:aussi |également |déjà |"
     r"notamment |longuement |lui-même |elle-même )?(?:intervenue?s?|présentée?s?|détaillée?s?|"

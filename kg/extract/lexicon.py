@@ -60,7 +60,10 @@ EVENT_NOUNS = (
     r"conférences?|salons?|sommets?|keynotes?|forums?|festivals?|congrès|assemblées?|"
     r"événements?|évènements?"
 )
-PLACE_NOUNS = r"villes?|pays|régions?|capitales?|provinces?|états?|communes?|départements?"
+PLACE_NOUNS = (r"villes?|pays|régions?|capitales?|provinces?|états?|communes?|départements?|"
+               # venues: "au centre de congrès Pierre-Baudis" is a place, no congress
+               r"centres? (?:de|des) congrès|palais des congrès|parcs? (?:des|d') expositions|"
+               r"centres? des expositions|salles? de spectacles?|stades?|arènes?|zéniths?")
 
 #: noun (regex over lower-cased tokens) -> the type it gives the name that follows or that it
 #: stands in apposition to. More specific cues first.
@@ -99,7 +102,8 @@ NAME_WORDS: tuple[tuple[str, EntityType], ...] = (
      r"trust|society|société|nations|unies",
      EntityType.ORGANIZATION),
     (r"conférence|conference|summit|sommet|salon|festival|forum|expo|world cup|"
-     r"jeux olympiques|championnat|coupe",
+     r"jeux olympiques|championnat|coupe|week|days|show|fair|awards|hackathon|congress|"
+     r"rencontres|assises|colloque|symposium|biennale",
      EntityType.EVENT),
 )
 

@@ -114,7 +114,9 @@ def _trim(parsed: ParsedDocument, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start and (tokens[end - 1].pos in {"PUNCT", "ADP", "DET", "CCONJ"}
                            or tokens[end - 1].text in {"-", "–", "—"}
-                           or tokens[end - 1].text in _WEEKDAYS):  # "Thierry Roux jeudi"
+                           or tokens[end - 1].text in _WEEKDAYS  # "Thierry Roux jeudi"
+                           # "les Journées de la mutualité organisées à Bruxelles"
+                           or _EVENT_CLAUSE_PARTICIPLE.match(tokens[end - 1].text)):
         end -= 1
     return start, end
 
@@ -323,6 +325,10 @@ _NAME_HEADS = {
     **dict.fromkeys(("banque", "caisse", "compagnie", "société"), EntityType.COMPANY),
 }
 _EVENT_NAME_WORDS = {"NOUN", "ADJ", "PROPN", "NUM"}
+#: participles that open a clause about the event, never part of its name ("les Journées
+#: de la mutualité organisées à Bruxelles")
+_EVENT_CLAUSE_PARTICIPLE = re.compile(r"^(?:organisé|prévu|tenu|programmé|accueilli|lancé|"
+                                      r"co-organisé|coorganisé)e?s?$")
 
 
 def _headed_names(parsed: ParsedDocument) -> list[Candidate]:
@@ -357,7 +363,7 @@ def _headed_names(parsed: ParsedDocument) -> list[Candidate]:
             if (tokens[k].pos in _EVENT_NAME_WORDS or (
                     tokens[k].pos == "VERB" and "VerbForm=Part" in tokens[k].morph
                     and k > end and (k + 1 >= len(tokens) or tokens[k + 1].pos == "PUNCT")
-            )) and low not in _MONTHS:
+            )) and low not in _MONTHS and not _EVENT_CLAUSE_PARTICIPLE.match(low):
                 k += 1
                 last = k
             elif low in {"de", "du", "des", "d'", "la", "l'", "le", "&", "pour"}:
@@ -430,6 +436,9 @@ _LOCATIVE_BEFORE = re.compile(
     r"(?:^| )(?:fabriquée?s?|produite?s?|assemblée?s?|visite|usine|usines|site|entrepôt|"
     r"née?|domiciliée?s?|habite|vit|réside|installée? près de) (?:à|en|au) $"
 )
+#: a name right after "lors de", "en marge de": an event
+_EVENT_BEFORE = re.compile(r"(?:^| )(?:lors|en marge|à l' occasion|au cours) "
+                           r"(?:de la|de l'|du|des|de|d') $")
 _DATELINE = re.compile(r"^(?: \( @m\d+ \))? , (?:\d{1,2}|1er) \S+ (?:\d{4} )?[—–-]")
 _FRONTED_PARTICIPLE = re.compile(
     r"^(?:fondée?s?|créée?s?|cofondée?s?|co-fondée?s?|rachetée?s?|acquise?s?|reprise?s?|"
@@ -549,6 +558,9 @@ def type_candidates(parsed: ParsedDocument, candidates: list[Candidate]) -> None
                 # "le patron de X", "les analystes de X": X employs people
                 cand.votes[EntityType.ORGANIZATION] += CUE_WEIGHT
             _person_shape(parsed, cand)
+            if _EVENT_BEFORE.search(before[-40:]) and not is_country(cand.text):
+                # "lors de la Paris Games Week", "en marge du Mobile World Congress"
+                cand.votes[EntityType.EVENT] += CUE_WEIGHT
             if (is_country(cand.text) or (pos == 0 and _DATELINE.match(after))
                     or _LOCATIVE_BEFORE.search(before[-40:])):
                 # "PARIS, 9 avril — ...": a dateline names a place

@@ -138,7 +138,9 @@ def _role_patterns() -> list[Pattern]:
         patterns += [
             Pattern(
                 f"apposition-{name}", relation,
-                re.compile(rf"{S('s')} , {DET}{ADJ}{role} {prep} {FILL}{S('o')}"),
+                # (not when a name follows: "Présent au salon X, le PDG de Y, Z, a dit" is Z's
+                # role)
+                re.compile(rf"{S('s')} , {DET}{ADJ}{role} {prep} {FILL}{S('o')}(?! , @m\d+ ,)"),
                 0.9, f"apposition: X, <{name} role> de Y",
                 "Tim Cook, le PDG d'Apple, a présenté l'iPhone.",
             ),
