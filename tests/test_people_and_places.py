@@ -811,3 +811,22 @@ def test_a_participle_after_an_events_name_is_not_part_of_it(read):
     names = {m.text for m in read("Elle a parlé lors des Journées européennes de la mutualité "
                                   "organisées à Bruxelles.").mentions}
     assert "Journées européennes de la mutualité" in names
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("Hélène Gassiot, nommée directrice générale de Florimond, arrive de Decathlon.",
+     ("Hélène Gassiot", "ceoOf", "Florimond")),
+    ("Marc Vidal prendra ses fonctions de directeur général de Lhermitte le 1er janvier.",
+     ("Marc Vidal", "ceoOf", "Lhermitte")),
+    ("Le groupe Sabatey, que dirige Anne Morel depuis 2010, emploie 900 personnes.",
+     ("Anne Morel", "leads", "Sabatey")),
+    # the tagger calls the unknown name a preposition; it is still a name
+    ("Paul Rey pilote Calordis depuis 2019.", ("Paul Rey", "leads", "Calordis")),
+])
+def test_more_ways_to_say_who_leads(read, text, fact):
+    assert fact in facts_of(read(text))
+
+
+def test_function_words_capitalised_inside_a_sentence_open_no_name(read):
+    names = {m.text for m in read("Selon Le Monde, la banque a vendu ses parts.").mentions}
+    assert "Le Monde" not in names

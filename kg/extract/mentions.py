@@ -112,7 +112,9 @@ def _trim(parsed: ParsedDocument, start: int, end: int) -> tuple[int, int]:
         or (normalise_word(tokens[start].text) in _COMMON_ACRONYMS and end - start > 1)
     ):
         start += 1
-    while end > start and (tokens[end - 1].pos in {"PUNCT", "ADP", "DET", "CCONJ"}
+    while end > start and ((tokens[end - 1].pos in {"PUNCT", "ADP", "DET", "CCONJ"}
+                            and not (end - start == 1
+                                     and _capitalised_inside(tokens, start, end)))
                            or tokens[end - 1].text in {"-", "–", "—"}
                            or tokens[end - 1].text in _WEEKDAYS  # "Thierry Roux jeudi"
                            # "les Journées de la mutualité organisées à Bruxelles"
@@ -121,14 +123,34 @@ def _trim(parsed: ParsedDocument, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _capitalised_common(parsed: ParsedDocument, i: int) -> bool:
+    """A capitalised word the tagger took for a common noun or adjective, inside a sentence
+    and not after a quote, colon or bracket: French capitalises no common noun there, so it
+    is a name the tagger did not know ("Paul Rey pilote Calordis depuis 2019")."""
+    tokens = parsed.tokens
+    token = tokens[i]
+    if (token.pos not in {"NOUN", "ADJ", "X", "ADP", "VERB", "ADV"}
+            or not token.text[:1].isupper() or not token.text[1:].islower()
+            or len(token.text) < 3
+            or normalise_word(token.text) in _FRENCH_FUNCTION_WORDS | {"de", "du", "des"}):
+        return False
+    if i == 0 or tokens[i - 1].sent != token.sent or parsed.sentences[token.sent].start == i:
+        return False
+    return tokens[i - 1].text not in {"«", "\"", "“", ":", "(", "—", "–", "-", "/", "."}
+
+
 def _capitalised_inside(tokens: tuple[Token, ...], start: int, end: int) -> bool:
-    """A capitalised word the tagger calls a determiner or preposition, inside a sentence and
-    before more of the name, is part of it ("San Francisco", "Los Angeles", "De Beers")."""
+    """A capitalised word the tagger calls a determiner or preposition, inside a sentence, is
+    part of the name ("San Francisco", "Los Angeles", "De Beers", a "Calordis" it did not
+    know); "De" and "Du" only before more of the name."""
     token = tokens[start]
-    return (end - start > 1 and token.text[:1].isupper() and start > 0
-            and tokens[start + 1].text[:1].isupper()
-            and tokens[start - 1].sent == token.sent
-            and normalise_word(token.text) not in _FRENCH_FUNCTION_WORDS)
+    word = normalise_word(token.text)
+    if not (token.text[:1].isupper() and start > 0 and tokens[start - 1].sent == token.sent
+            and word not in _FRENCH_FUNCTION_WORDS):
+        return False
+    if word in {"de", "du", "des", "d'"} or len(word) < 3:
+        return end - start > 1 and tokens[start + 1].text[:1].isupper()
+    return True
 
 
 def _capital_before_preposition(tokens: tuple[Token, ...], start: int, end: int) -> bool:
@@ -180,7 +202,9 @@ def name_candidates(parsed: ParsedDocument) -> list[Candidate]:
     i = 0
     while i < len(tokens):
         token = tokens[i]
-        if i in covered or token.pos != "PROPN" or not _is_capitalised(token):
+        if i in covered or not _is_capitalised(token) or not (
+            token.pos == "PROPN" or _capitalised_common(parsed, i)
+        ):
             i += 1
             continue
         j = i + 1
@@ -188,7 +212,8 @@ def name_candidates(parsed: ParsedDocument) -> list[Candidate]:
             j < len(tokens)
             and j not in covered
             and tokens[j].sent == token.sent
-            and (tokens[j].pos == "PROPN" or (tokens[j].pos == "NUM" and j > i))
+            and (tokens[j].pos == "PROPN" or (tokens[j].pos == "NUM" and j > i)
+                 or _capitalised_common(parsed, j))
             and (
                 tokens[j].dep.startswith(("flat", "compound", "fixed"))
                 or tokens[j].head in range(i, j)

@@ -140,7 +140,9 @@ def _role_patterns() -> list[Pattern]:
                 f"apposition-{name}", relation,
                 # (not when a name follows: "Présent au salon X, le PDG de Y, Z, a dit" is Z's
                 # role)
-                re.compile(rf"{S('s')} , {DET}{ADJ}{role} {prep} {FILL}{S('o')}(?! , @m\d+ ,)"),
+                re.compile(rf"{S('s')} , (?:(?:nommée?|désignée?|promue?|élue?|choisie?|"
+                           rf"recrutée?|reconduite?)(?: en \d{{4}})?(?: au poste de| comme)? )?"
+                           rf"{DET}{ADJ}{role} {prep} {FILL}{S('o')}(?! , @m\d+ ,)"),
                 0.9, f"apposition: X, <{name} role> de Y",
                 "Tim Cook, le PDG d'Apple, a présenté l'iPhone.",
             ),
@@ -157,9 +159,11 @@ def _role_patterns() -> list[Pattern]:
                            rf"sélectionnée?|reconduite?)(?: par(?: (?![,;:.])\S+){{1,6}}?"
                            rf"(?= au poste| à la fonction| comme| en tant que| en qualité))?|"
                            rf"sera|reste|demeure|deviendra|succède à \S+ \S+ comme|"
+                           rf"(?:prend|prendra|a pris|va prendre|vient de prendre) ses "
+                           rf"fonctions(?= de)|"
                            rf"succède à @m\d+(?= au poste| comme)) {ADV}"
                            rf"(?:au poste de |à la fonction de |comme |en tant que |"
-                           rf"en qualité de )?{DET}{ADJ}{role} {prep} {FILL}{S('o')}"),
+                           rf"en qualité de |de )?{DET}{ADJ}{role} {prep} {FILL}{S('o')}"),
                 0.85, f"copula or appointment: X est/a été nommé <{name} role> de Y",
                 "Satya Nadella est le directeur général de Microsoft.",
             ),
@@ -302,6 +306,10 @@ PATTERNS: tuple[Pattern, ...] = (
             re.compile(rf"{S('s')} (?:est|était|sera|a été nommée?|a été placée?|reste) "
                        rf"{ADV}(?:à la tête|aux commandes) {DE} {FILL}{S('o')}"),
             0.85, "X est (nommé) à la tête de Y", "Luca de Meo a été nommé à la tête de Renault."),
+    Pattern("led-by-relative", Relation.LEADS,
+            re.compile(rf"{S('o')} , (?:que|qu') (?:dirige|préside|pilote) (?:depuis \S+ )?"
+                       rf"{DET}{FILL2}{S('s')}"),
+            0.8, "Y, que dirige X", "Le groupe Sabatey, que dirige Anne Morel, recrute."),
     Pattern("led-by", Relation.LEADS,
             re.compile(rf"{S('o')} {APPOS}(?:qui )?(?:est |était |a été |sera |reste )?"
                        rf"(?:dirigée?s?|présidée?s?|pilotée?s?) {ADV}(?:depuis \S+ )?par "
