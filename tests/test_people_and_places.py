@@ -830,3 +830,35 @@ def test_more_ways_to_say_who_leads(read, text, fact):
 def test_function_words_capitalised_inside_a_sentence_open_no_name(read):
     names = {m.text for m in read("Selon Le Monde, la banque a vendu ses parts.").mentions}
     assert "Le Monde" not in names
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("Un partenariat entre la société Vernal et le CHU de Toulouse a été signé.",
+     ("Vernal", "partnerOf", "CHU de Toulouse")),
+    ("La société Vernal s'allie au groupe Airbus.", ("Vernal", "partnerOf", "Airbus")),
+    ("La société Wisla Cargo passe sous le contrôle du groupe Lhermitte.",
+     ("Lhermitte", "acquired", "Wisla Cargo")),
+    ("Le fonds Ardian cède la société Wisla Cargo au groupe Lhermitte.",
+     ("Lhermitte", "acquired", "Wisla Cargo")),
+    ("La cession de Neve FM au groupe NRJ a été validée.", ("NRJ", "acquired", "Neve FM")),
+    ("Le groupe Orpea a vendu sa filiale Clinea, spécialisée dans les soins, au fonds Ardian.",
+     ("Ardian", "acquired", "Clinea")),
+    ("La société Vernal fait partie du pôle de compétitivité Aerospace Valley.",
+     ("Vernal", "memberOf", "Aerospace Valley")),
+    ("La section de basket Boca fait partie du club omnisports Club Boca.",
+     ("Boca", "subsidiaryOf", "Club Boca")),
+])
+def test_partners_sales_and_membership(read, text, fact):
+    assert fact in facts_of(read(text))
+
+
+def test_a_rumoured_agreement_is_no_partnership(read):
+    found = facts_of(read("Plusieurs médias ont évoqué un possible accord entre Nubéa et le "
+                          "géant américain Stratocloud."))
+    assert not {f for f in found if f[1] == "partnerOf"}
+
+
+def test_a_membership_body_is_no_parent_company(read):
+    found = facts_of(read("La société Vernal fait partie du pôle de compétitivité Aerospace "
+                          "Valley."))
+    assert ("Vernal", "subsidiaryOf", "Aerospace Valley") not in found

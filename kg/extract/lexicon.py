@@ -94,7 +94,7 @@ NAME_WORDS: tuple[tuple[str, EntityType], ...] = (
      r"inc\.?|corp\.?|corporation|ltd\.?|llc|gmbh|ag|sa|sas|sarl|plc\.?|s\.a\.|group|groupe|"
      r"holding|holdings|bank|banque|technologies|motors|airlines|airways|systems|"
      r"industries|entertainment|records|pharma|labs|télécom|telecom|capital|partners|"
-     r"compagnie|company|co\.|cloud",
+     r"compagnie|company|co\.|cloud|fm|tv",
      EntityType.COMPANY),
     (r"université|university|college|collège|institut|institute|school|école|association|"
      r"fondation|foundation|parti|party|agence|agency|club|fc|fédération|federation|ministère|"
@@ -221,11 +221,12 @@ MEMBER_CUES = (
     r"adhère à|adhèrent à|a adhéré à|ont adhéré à|a rejoint|ont rejoint|rejoint|rejoignent"
 )
 PARTNER_CUES = (
-    r"s' associe (?:à|avec)|s' associent (?:à|avec)|s' est associée? (?:à|avec)|"
-    r"s' allie (?:à|avec)|s' est alliée? (?:à|avec)|a noué un partenariat avec|"
+    r"s' associe (?:à|au|aux|avec)|s' associent (?:à|au|aux|avec)|"
+    r"s' est associée? (?:à|au|aux|avec)|"
+    r"s' allie (?:à|au|aux|avec)|s' est alliée? (?:à|au|aux|avec)|a noué un partenariat avec|"
     r"ont noué un partenariat|a signé un partenariat avec|ont signé un partenariat|"
     r"en partenariat avec|en coentreprise avec|partenaire (?:de|d')|collabore avec|"
-    r"collaborent avec|s' est (?:\S+ ){0,2}?associée? (?:à|avec)|"
+    r"collaborent avec|s' est (?:\S+ ){0,2}?associée? (?:à|au|aux|avec)|"
     r"a conclu un accord avec|ont conclu un accord|coopère avec"
 )
 SPEECH_VERBS = (

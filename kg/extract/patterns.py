@@ -116,6 +116,13 @@ ROLE_QUALIFIER = (r"(?: (?:exécutif|exécutive|intérimaire|honoraire|sortant|s
                   r"fondateur|fondatrice|associé|associée))?")
 
 
+#: bodies that organisations join as members, not as subsidiaries
+ASSOCIATION_NOUNS = (r"associations?|pôles?|fédérations?|réseaux?|alliances?|syndicats?|"
+                     r"clusters?|collectifs?|groupements?|consortiums?|organisations? "
+                     r"professionnelles?|interprofessions?|chambres?|ligues?|championnats?|"
+                     r"comités?|conseils?")
+
+
 #: any role noun
 ALL_ROLES = "|".join(p for p, _ in lx.ROLE_NOUNS)
 _HAS_ROLE = re.compile(rf"(?:^| )(?:{ALL_ROLES})(?= |$)")
@@ -455,11 +462,33 @@ PATTERNS: tuple[Pattern, ...] = (
                        rf"{S('s')}"),
             0.75, "Y compte une filiale de commerce en ligne, X",
             "Le groupe compte une filiale de commerce en ligne, Panier Express."),
+    Pattern("part-of-association", Relation.MEMBER_OF,
+            # "fait partie du pôle de compétitivité Y": a member, not a subsidiary
+            re.compile(rf"{S('s')} {APPOS}(?:qui )?(?:fait|font|faisait|faisaient) partie "
+                       rf"{DE} (?:{ASSOCIATION_NOUNS})(?: (?![@,;:.])\S+){{0,3}} {S('o')}"),
+            0.75, "X fait partie de l'association Y",
+            "La société Vernal fait partie du pôle de compétitivité Aerospace Valley."),
     Pattern("part-of", Relation.SUBSIDIARY_OF,
             re.compile(rf"{S('s')} {APPOS}(?:qui )?(?:fait|font|faisait|faisaient) partie "
-                       rf"{DE} {FILL}{S('o')}"),
+                       rf"{DE} (?!(?:{ASSOCIATION_NOUNS}) ){FILL}{S('o')}"),
             0.75, "X fait partie de Y", "Le label Motown fait partie du groupe Universal.",
             person_relation=Relation.MEMBER_OF),
+    Pattern("passes-under-control", Relation.ACQUIRED,
+            re.compile(rf"{S('o')} {APPOS}(?:qui )?(?:passe|est passée?|passera|va passer|"
+                       rf"vient de passer|tombe|est tombée?|tombera|entre|est entrée?|entrera) "
+                       rf"(?:sous le contrôle|dans le giron|dans l' escarcelle|dans le "
+                       rf"portefeuille|dans le périmètre) {DE} {DET}{FILL2}{S('s')}"),
+            0.8, "Y passe sous le contrôle de X",
+            "La société Wisla Cargo passe sous le contrôle du groupe Lhermitte."),
+    Pattern("sold-to", Relation.ACQUIRED,
+            # "Z cède Y à X", "la cession de Y à X": X bought Y
+            re.compile(rf"(?:cède|cèdent|a cédé|ont cédé|cédera|va céder|vient de céder|"
+                       rf"vend|vendent|a vendu|ont vendu|vendra|va vendre|vient de vendre|"
+                       rf"(?:la |sa |leur )?(?:cession|vente)) (?:{DE} )?{DET}(?:@m\d+ )?"
+                       rf"{FILL2}{S('o')}"
+                       rf"(?: , [^,;:.@]{{1,60}} ,)? (?:à|au|aux) {DET}{FILL2}{S('s')}"),
+            0.8, "Z cède Y à X / la cession de Y à X",
+            "Le fonds Ardian cède la société Wisla Cargo au groupe Lhermitte."),
     Pattern("own-verb", Relation.OWNS,
             # (not across a place: "possède un magasin à Paris")
             re.compile(rf"{S('s')} {APPOS}(?:qui )?(?:{lx.OWN_VERBS}) {ADV}{DET}"
@@ -649,8 +678,10 @@ PATTERNS: tuple[Pattern, ...] = (
             0.8, "Y, ... avec lequel X a noué un partenariat",
             "Le groupe s'appuie sur Océa, l'hébergeur avec lequel Kerno a noué un partenariat."),
     Pattern("partnership-between", Relation.PARTNER_OF,
-            re.compile(rf"(?:partenariat|alliance|accord|coentreprise|joint-venture) "
-                       rf"(?:\S+ ){{0,2}}?entre {S('s')} et {S('o')}"),
+            # (not one only rumoured: "un possible accord entre X et Y")
+            re.compile(rf"(?<!possible )(?<!éventuel )(?<!éventuelle )(?<!hypothétique )"
+                       rf"(?:partenariat|alliance|accord|coentreprise|joint-venture) "
+                       rf"(?:\S+ ){{0,2}}?entre {DET}{FILL2}{S('s')} et {DET}{FILL2}{S('o')}"),
             0.8, "un partenariat entre X et Y", "Un partenariat entre Orange et Mistral AI."),
     # --- where events take place ----------------------------------------------------------
     Pattern("event-held-at", Relation.LOCATED_IN,
