@@ -862,3 +862,37 @@ def test_a_membership_body_is_no_parent_company(read):
     found = facts_of(read("La société Vernal fait partie du pôle de compétitivité Aerospace "
                           "Valley."))
     assert ("Vernal", "subsidiaryOf", "Aerospace Valley") not in found
+
+
+def test_the_start_up_refers_to_the_name_introduced_as_one(read):
+    found = facts_of(read(
+        "Le groupe Azurel a racheté la start-up Stratilys, qui emploie 140 personnes. Fondée "
+        "en 2018 par Anne Roux, la start-up est basée à Grenoble."))
+    assert ("Stratilys", "foundedBy", "Anne Roux") in found
+    assert ("Azurel", "foundedBy", "Anne Roux") not in found
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("Le distributeur Basalte est aussi membre d'Eurocentrale, une centrale d'achat "
+     "européenne qui réunit sept enseignes indépendantes, dont le belge Delvaux Marché.",
+     ("Delvaux Marché", "memberOf", "Eurocentrale")),
+    ("Le distributeur Basalte est aussi membre d'Eurocentrale, une centrale d'achat.",
+     ("Basalte", "memberOf", "Eurocentrale")),
+    ("La start-up Kerlune a par ailleurs annoncé son adhésion à Open Industrial AI, une "
+     "alliance européenne.", ("Kerlune", "memberOf", "Open Industrial AI")),
+    ("Karine Ollivier, directrice de la recherche et de l'innovation de Nervaux Composites, "
+     "a détaillé les performances.", ("Karine Ollivier", "worksFor", "Nervaux Composites")),
+])
+def test_members_and_department_heads(read, text, fact):
+    assert fact in facts_of(read(text))
+
+
+def test_a_slot_takes_all_the_digits_of_a_mention():
+    # "de @m32 @m33": no pattern may read the mention "@m3" out of "@m32"
+    from kg.extract.patterns import PATTERNS
+
+    surface = ("il y avait débattu avec @m31 , directrice des programmes de @m32 @m33 , une "
+               "chaîne locale .")
+    slots = {m.group(g) for p in PATTERNS for m in p.regex.finditer(surface)
+             for g in ("s", "o")}
+    assert slots <= {"31", "32", "33"}

@@ -35,7 +35,7 @@ _OWNED = re.compile(
     rf"{lexicon.CORPORATE_EVENT_HEADS}|projets?|initiatives?|fondateurs?|cofondateurs?|"
     rf"cofondatrices?|fondatrices?|dirigeants?|dirigeantes?|pdg|patron|patronne|président|"
     rf"présidente|directeur général|directrice générale|directeur|directrice|ceo|"
-    rf"concurrents?|rivaux|rival|siège|{_ALL_ROLES})\b"
+    rf"concurrents?|rivaux|rival|siège|adhésion|{_ALL_ROLES})\b"
 )
 #: "son épouse", "sa deuxième épouse", "son mari": the possessor is a person
 _SPOUSE = re.compile(r"^(?:(?:deuxième|seconde|troisième|nouvelle|jeune|première) )?"
@@ -233,6 +233,10 @@ def resolve_anaphora(
                                                                              "d'"}:
                     continue
                 phrase = words[offset + description - 1]
+                noun_start = i + description - 1
+                if words[offset + description - 2] == "-":  # "start - up"
+                    noun_start = i + description - 3
+                    phrase = "".join(words[offset + description - 3 : offset + description])
                 if (offset + description < len(words)
                         and tokens[i + description].pos == "ADJ"):
                     phrase += " " + words[offset + description]  # "groupe italien"
@@ -255,8 +259,8 @@ def resolve_anaphora(
                     # the mention is the noun ("groupe"), with its adjectives ("groupe
                     # coopératif"): "du"/"le" stay in the sentence for the patterns to read
                     # ("directeur général du groupe")
-                    noun = tokens[i + description - 1]
-                    last = noun.i
+                    noun = tokens[noun_start]
+                    last = i + description - 1
                     while (last + 1 < sentence.end and tokens[last + 1].pos == "ADJ"
                            and tokens[last + 1].text[:1].islower()
                            and last + 1 not in taken):
@@ -375,8 +379,13 @@ def _introducing_nouns(parsed: ParsedDocument, names: list[Mention]) -> dict[str
             rest = after[2:] if len(after) > 2 and after[1] in _ARTICLES else after[1:2]
             nouns.update(w for w in rest[:1] if w in _ANAPHOR_NOUNS)
         sentence_start = parsed.sentences[tokens[i].sent].start
-        for k in range(i - 1, max(sentence_start, i - 6) - 1, -1):
+        k = i
+        while k - 1 >= max(sentence_start, i - 6):
+            k -= 1
             word = normalise_word(tokens[k].text)
+            if k - 2 >= sentence_start and tokens[k - 1].text == "-":
+                word = f"{normalise_word(tokens[k - 2].text)}-{word}"  # "start - up"
+                k -= 2
             if (tokens[k].pos in {"PUNCT", "VERB", "AUX", "PRON", "SCONJ", "CCONJ"}
                     or tokens[k].text[:1].isupper()):
                 break  # the noun heads the name's own noun phrase, no earlier clause
@@ -552,6 +561,13 @@ def _description_length(words: list[str], offset: int,
         return 0
     if _ORG_ANAPHOR.match(" ".join(words[offset : offset + 3])):
         return 3  # "la jeune pousse"
+    if (offset + 3 < len(words) and words[offset + 2] == "-"
+            and describes(words[offset], "-".join(words[offset + 1 : offset + 4:2]))):
+        return 4  # "la start-up", which the tokenizer splits in three
+    if (offset + 4 < len(words) and words[offset] in {"de", "à"} and words[offset + 3] == "-"
+            and words[offset + 1] in {"la", "l'"}
+            and describes(words[offset + 1], "-".join(words[offset + 2 : offset + 5:2]))):
+        return 5  # "de la start-up"
     if describes(words[offset], words[offset + 1]):
         return 2
     if words[offset] in {"du", "au"} and describes("le", words[offset + 1]):

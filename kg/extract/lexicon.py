@@ -217,8 +217,9 @@ HQ_CUES = (
     r"headquartered in|domiciliée?s? à"
 )
 MEMBER_CUES = (
-    r"membre (?:fondateur )?(?:de la|du|de l'|des|de)|membres (?:de la|du|de l'|des|de)|"
-    r"adhère à|adhèrent à|a adhéré à|ont adhéré à|a rejoint|ont rejoint|rejoint|rejoignent"
+    r"membre (?:fondateur )?(?:de la|du|de l'|des|de|d')|membres (?:de la|du|de l'|des|de|d')|"
+    r"adhère (?:à|au|aux)|adhèrent (?:à|au|aux)|a adhéré (?:à|au|aux)|ont adhéré (?:à|au|aux)|"
+    r"a rejoint|ont rejoint|rejoint|rejoignent"
 )
 PARTNER_CUES = (
     r"s' associe (?:à|au|aux|avec)|s' associent (?:à|au|aux|avec)|"

@@ -45,7 +45,7 @@ class Pattern:
 
 def S(name: str) -> str:
     """A mention slot captured as group ``name``."""
-    return rf"@m(?P<{name}>\d+)"
+    return rf"@m(?P<{name}>\d+)(?!\d)"  # all its digits: no backtracking into "@m32"
 
 
 DET = r"(?:(?:le|la|les|l'|un|une|des|son|sa|ses|leur|leurs|ce|cette|ces|notre|nos) )?"
@@ -322,6 +322,15 @@ PATTERNS: tuple[Pattern, ...] = (
                        rf"(?:dirigée?s?|présidée?s?|pilotée?s?) {ADV}(?:depuis \S+ )?par "
                        rf"{DET}{FILL2}{S('s')}"),
             0.8, "Y, dirigé par X", "Airbus, dirigé par Guillaume Faury, a livré ses avions."),
+    Pattern("department-head", Relation.WORKS_FOR,
+            # "X, directrice de la recherche et de l'innovation de Y": heads a department of
+            # Y, so works for Y (a longer complement than role patterns allow)
+            re.compile(rf"{S('s')} , {DET}(?:directeur|directrice|responsable|chef|cheffe|"
+                       rf"vice-président|vice-présidente) (?:de la|du|des|de l') "
+                       rf"[^@,;:.()]{{1,60}}? (?:de|d'|du|chez) {DET}{S('o')}(?! @m)"),
+            0.75, "X, directrice de la recherche et de l'innovation de Y",
+            "Karine Ollivier, directrice de la recherche et de l'innovation de Nervex, a parlé.",
+            subject_types=frozenset({EntityType.PERSON})),
     Pattern("role-at", Relation.WORKS_FOR,
             # "X, responsable de la sécurité des systèmes d'information chez Y"
             re.compile(rf"{S('s')} , {DET}{ADJ}(?:{ALL_ROLES})(?: (?![@,;:.])\S+){{1,7}} chez "
@@ -618,6 +627,28 @@ PATTERNS: tuple[Pattern, ...] = (
                        rf"(?:désormais |tous deux |toutes deux |tous |toutes |également |aussi |"
                        rf"déjà |par ailleurs )?(?:{lx.MEMBER_CUES}) {DET}{FILL}{S('o')}"),
             0.75, "X, membre de Y / X adhère à Y", "La Croatie est membre de l'OTAN."),
+    Pattern("membership-noun", Relation.MEMBER_OF,
+            # "son adhésion à Y", with the possessive resolved to the organisation
+            re.compile(rf"{S('s')} (?:(?![@,;:.])\S+ )?adhésion (?:à|au|aux) {DET}{FILL2}"
+                       rf"{S('o')}"),
+            0.75, "X a annoncé son adhésion à Y",
+            "La start-up a annoncé son adhésion à Open Industrial AI."),
+    Pattern("members-listed", Relation.MEMBER_OF,
+            # "Y, une alliance qui regroupe quinze industriels, dont le motoriste X",
+            # "Y, ... qui compte parmi ses membres l'italien X"
+            re.compile(rf"{S('o')} , (?:un |une )?[^@;:.]{{0,60}}? qui (?:réunit|regroupe|"
+                       rf"rassemble|fédère|compte|représente) [^@;:.]{{0,60}}?"
+                       rf"(?:, dont|parmi ses membres|parmi lesquels|parmi lesquelles) "
+                       rf"{DET}(?:(?![@,;:.])\S+ )?{S('s')}"),
+            0.7, "Y, qui regroupe ..., dont X",
+            "Eurocentrale, une centrale d'achat qui réunit sept enseignes, dont le belge Delvo."),
+    Pattern("takes-part-in-project", Relation.MEMBER_OF,
+            re.compile(rf"{S('s')} {APPOS}(?:qui )?(?:participe|participent|a participé|"
+                       rf"participera|est associée?|sont associés) (?:\S+ )?(?:depuis \S+ )?"
+                       rf"(?:à|au|aux) (?:projet|programme|consortium)s? (?:(?![@,;:.])\S+ )?"
+                       rf"{S('o')}"),
+            0.7, "X participe au projet (européen) Y",
+            "Stratilys participe depuis 2022 au projet européen HyCore."),
     Pattern("adhered", Relation.MEMBER_OF,
             re.compile(rf"{S('s')} {APPOS}(?:qui )?(?:a|ont|avait|avaient) {ADV}"
                        rf"(?:(?![@,;:.])\S+ ){{0,2}}?adhéré (?:(?![@,;:.])\S+ ){{0,3}}?"
