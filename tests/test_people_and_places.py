@@ -896,3 +896,14 @@ def test_a_slot_takes_all_the_digits_of_a_mention():
     slots = {m.group(g) for p in PATTERNS for m in p.regex.finditer(surface)
              for g in ("s", "o")}
     assert slots <= {"31", "32", "33"}
+
+
+def test_a_family_company_stays_apart_from_the_family(read):
+    extraction = read(
+        "Le groupe de presse Ancelin a racheté Radio Estuaire. Pour Ancelin, éditeur du "
+        "quotidien Le Phare, c'est une étape, explique Jean-Baptiste Ancelin, président du "
+        "directoire du groupe. Ancelin emploie 900 personnes. Ancelin publie cinq titres. "
+        "Ancelin recrute. Ancelin investit.")
+    assert ("Jean-Baptiste Ancelin", "ceoOf", "Ancelin") in facts_of(extraction)
+    types = {m.referent.name: m.entity_type.value for m in extraction.mentions}
+    assert types["Jean-Baptiste Ancelin"] == "Person"

@@ -694,8 +694,9 @@ def _surname_target(
     for k, other in enumerate(keys):
         if other == key:
             own.update(candidates[k].votes)
-    if (own[EntityType.COMPANY] + own[EntityType.ORGANIZATION] >= CUE_WEIGHT
-            and own[EntityType.PERSON] < CUE_WEIGHT):
+    # (the NER's person votes add up over many mentions; a cue outweighs them)
+    organisation = own[EntityType.COMPANY] + own[EntityType.ORGANIZATION]
+    if organisation >= CUE_WEIGHT and organisation > 2 * own[EntityType.PERSON]:
         return None
     matches = set()
     for other_key, cluster in by_key.items():
