@@ -88,7 +88,7 @@ THEN_VERB = (rf"(?: , (?:dont|qui|basée?s?|installée?s?|implantée?s?|située?
              rf"[^,;:.]{{1,80}}? ,)? {VERB_NEXT}")
 #: a name that completes a role noun ("le PDG d'Azurel, qui a fondé l'entreprise") is not
 #: who the relative clause speaks of: the person holding the role is
-ROLE_COMPLEMENT_GUARD = "".join(
+ROLE_COMPLEMENT_GUARD = "(?=@m)" + "".join(  # (the lookahead first: it fails fast)
     f"(?<!{role} {de} )"
     for role in ("pdg", "patron", "patronne", "président", "présidente", "directeur général",
                  "directrice générale", "dirigeant", "dirigeante", "ceo", "fondateur",
@@ -854,3 +854,15 @@ PATTERNS: tuple[Pattern, ...] = (
                        rf"pilotée?) (?:en \d{{4}} )?par {DET}{FILL2}{S('o')}"),
             0.7, "X, lancé par Y (X a project)", "Le programme Artemis, lancé par la NASA."),
 )
+
+
+def _at_word_start(pattern: Pattern) -> Pattern:
+    """Surface text is words between single spaces: a match can only start at a word. Saying
+    so lets the regex engine skip the other positions at once."""
+    source = pattern.regex.pattern
+    if source.startswith(("^", "(?:^")):
+        return pattern
+    return dataclasses.replace(pattern, regex=re.compile(r"(?<![^ ])" + source))
+
+
+PATTERNS = tuple(_at_word_start(p) for p in PATTERNS)

@@ -7,6 +7,7 @@ dependency parse is used where it is reliable (subjects, objects); the surface e
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -18,11 +19,14 @@ _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "‘": "'", "\u00
 PLACEHOLDER = re.compile(r"@m(\d+)")
 
 
+@functools.lru_cache(maxsize=65536)
 def normalise_word(text: str) -> str:
-    """Lower-case and unify apostrophes, quotes and spaces."""
+    """Lower-case and unify apostrophes, quotes and spaces (cached: a corpus repeats its
+    words)."""
     return unicodedata.normalize("NFC", text).translate(_APOSTROPHES).lower()
 
 
+@functools.lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
     """A key under which two spellings of one name compare equal."""
     text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
