@@ -907,3 +907,36 @@ def test_a_family_company_stays_apart_from_the_family(read):
     assert ("Jean-Baptiste Ancelin", "ceoOf", "Ancelin") in facts_of(extraction)
     types = {m.referent.name: m.entity_type.value for m in extraction.mentions}
     assert types["Jean-Baptiste Ancelin"] == "Person"
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("Constance Mérigot a rejoint Lestrade-Aubin en 2021 comme directrice commerciale.",
+     ("Constance Mérigot", "worksFor", "Lestrade-Aubin")),
+    ("Au cœur de cette stratégie figure un parc éolien que Solvane développera en "
+     "coentreprise avec l'espagnol Ventura Energía.", ("Solvane", "partnerOf", "Ventura Energía")),
+    ("Pour la tenue des comptes, Trésorio s'appuie depuis 2020 sur la Caisse Atlantique de "
+     "Crédit, dans le cadre d'un partenariat renouvelé.",
+     ("Trésorio", "partnerOf", "Caisse Atlantique de Crédit")),
+    ("La société Genolys a signé un accord avec Kessler Pharma portant sur GNX-201, son "
+     "candidat-médicament contre la mucoviscidose.", ("GNX-201", "productOf", "Genolys")),
+    ("Pour Ancelin, éditeur du quotidien régional Le Phare de Normandie, il s'agit d'une étape.",
+     ("Phare de Normandie", "productOf", "Ancelin")),
+    ("La start-up Railane a choisi la société Billetik pour sa billetterie. Les deux sociétés "
+     "ont conclu un partenariat exclusif de cinq ans.", ("Railane", "partnerOf", "Billetik")),
+])
+def test_jobs_partners_and_products(read, text, fact):
+    assert fact in facts_of(read(text))
+
+
+def test_joining_as_an_employee_is_no_membership(read):
+    found = facts_of(read("Constance Mérigot a rejoint Lestrade-Aubin en 2021 comme directrice "
+                          "commerciale."))
+    assert ("Constance Mérigot", "memberOf", "Lestrade-Aubin") not in found
+
+
+def test_the_two_companies_are_not_a_parent_and_its_subsidiary(read):
+    found = facts_of(read(
+        "Premier client du logiciel, Avialis, la filiale de maintenance de la compagnie "
+        "aérienne Air Méridienne, déploiera l'outil. Les deux entreprises ont signé un "
+        "partenariat de trois ans."))
+    assert not {f for f in found if f[1] == "partnerOf"}

@@ -155,7 +155,8 @@ def resolve_anaphora(
             if i in taken or i < resolved_until:
                 continue
             token = tokens[i]
-            rest = " ".join(words[offset + 1 : offset + 5])
+            # (hyphenated words come split in three: "candidat - médicament")
+            rest = " ".join(words[offset + 1 : offset + 7]).replace(" - ", "-")
             if word == "en" and _EN_ROLE.match(rest) and offset > 0:
                 # "X a cofondé Y et en est le directeur général": "en" is the organisation
                 # named last before it (the NER may still call it a place at this stage; the

@@ -35,6 +35,7 @@ EXTRACTORS = {
     "precedent-initiative": "'X, une précédente initiative de Y' while Y's strategy is discussed",
     "on-stage": "'a assuré sur scène X': X spoke at the event just described",
     "spoke-there": "'X y est intervenue': X spoke at the event of this or the last sentence",
+    "the-two-partners": "'les deux entreprises ont signé un partenariat' after naming two",
 }
 
 _INTRODUCERS = {"lors", "cours", "pendant", "durant", "occasion", "à", "au", "aux", "marge"}
@@ -119,6 +120,7 @@ def facts(
     yield from _precedents(parsed, pattern_facts, strategy_owner)
     yield from _on_stage(parsed, described, by_id, spans)
     yield from _spoke_there(parsed, described, by_id, spans)
+    yield from _the_two_partners(parsed, by_id, pattern_facts)
 
 
 def _not_yet(parsed: ParsedDocument, sentence: int) -> bool:
@@ -301,6 +303,39 @@ def _spoke_there(
             continue
         for person in _subject_people(parsed, sentence.index, by_id, spans):
             yield ("spoke-there", Relation.SPOKE_AT, person, recent[-1], sentence.index, 0.6)
+
+
+#: "les deux entreprises ont signé un partenariat": the two just spoken of are partners
+_THE_TWO_PARTNERS = re.compile(
+    r"\bles deux (?:entreprises|sociétés|groupes|start-up|partenaires|firmes|entités|"
+    r"laboratoires|banques|établissements|constructeurs|opérateurs|acteurs) (?:ont|vont|"
+    r"avaient|viennent d') (?:\S+ ){0,2}?(?:signé|conclu|noué|scellé|officialisé|annoncé|"
+    r"signer|conclure|nouer) (?:\S+ ){0,3}?(?:un |une |leur )?(?:\S+ )?(?:partenariat|"
+    r"alliance|accord de (?:partenariat|coopération|collaboration)|coentreprise)\b")
+
+
+def _the_two_partners(parsed: ParsedDocument, by_id: dict[int, Mention],
+                      pattern_facts: list[Fact]) -> Iterator[Found]:
+    """"Les deux entreprises ont signé un partenariat": when this sentence and the one before
+    name exactly two organisations, they are partners, unless one is the other's parent
+    ("Avialis, la filiale d'Air Méridienne": the two companies are Avialis and another)."""
+    related = {frozenset((f.subject.referent.name, f.object.referent.name))
+               for f in pattern_facts
+               if f.relation in {Relation.SUBSIDIARY_OF, Relation.OWNS, Relation.ACQUIRED}}
+    for sentence in parsed.sentences:
+        match = _THE_TWO_PARTNERS.search(normalise_word(sentence.text))
+        if match is None:
+            continue
+        before = sentence.start_char + match.start()
+        named: dict[str, Mention] = {}
+        for mention in sorted(by_id.values(), key=lambda m: m.start_char):
+            if (mention.entity_type in ORGANIZATION_TYPES
+                    and sentence.index - 1 <= mention.sentence <= sentence.index
+                    and mention.end_char <= before):
+                named.setdefault(mention.referent.name, mention)
+        if len(named) == 2 and frozenset(named) not in related:
+            first, second = named.values()
+            yield ("the-two-partners", Relation.PARTNER_OF, first, second, sentence.index, 0.65)
 
 
 def _precedents(

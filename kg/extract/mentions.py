@@ -493,7 +493,8 @@ _TYPE_COPULA = [
 #: a business or institution noun that can open a name ("Fromagerie X", "Banque Y")
 _OPENING_NAME_WORD = re.compile(
     rf"^(?:{lexicon.TRADE_NOUNS}|banque|compagnie|société|fondation|institut|université|"
-    rf"association|fédération|brasserie|maison|laboratoires?|éditions|groupe)$"
+    rf"association|fédération|brasserie|maison|laboratoires?|éditions|groupe|radio|tv|"
+    rf"télé)$"
 )
 _NAME_WORDS = [(re.compile(rf"^(?:{pattern})$"), etype) for pattern, etype in lexicon.NAME_WORDS]
 _PERSON_BEFORE = re.compile(

@@ -123,6 +123,11 @@ ASSOCIATION_NOUNS = (r"associations?|pôles?|fédérations?|réseaux?|alliances?
                      r"comités?|conseils?")
 
 
+#: a job taken on joining: "(en 2021) comme directrice commerciale", "au poste de"
+JOINED_AS = (r"(?:(?:en|début|fin|dès|depuis) \S+ |le \S+ \S+ (?:\d{4} )?)?(?:comme|en tant que|"
+             r"au poste de|en qualité de) ")
+
+
 #: any role noun
 ALL_ROLES = "|".join(p for p, _ in lx.ROLE_NOUNS)
 _HAS_ROLE = re.compile(rf"(?:^| )(?:{ALL_ROLES})(?= |$)")
@@ -625,8 +630,16 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern("member-of", Relation.MEMBER_OF,
             re.compile(rf"{S('s')} {COMMA}(?:qui )?(?:est |était |sont |étaient |, )?"
                        rf"(?:désormais |tous deux |toutes deux |tous |toutes |également |aussi |"
-                       rf"déjà |par ailleurs )?(?:{lx.MEMBER_CUES}) {DET}{FILL}{S('o')}"),
+                       rf"déjà |par ailleurs )?(?:{lx.MEMBER_CUES}) {DET}{FILL}{S('o')}"
+                       # "a rejoint Y comme directrice commerciale" is a job (joined-as)
+                       rf"(?! {JOINED_AS})"),
             0.75, "X, membre de Y / X adhère à Y", "La Croatie est membre de l'OTAN."),
+    Pattern("joined-as", Relation.WORKS_FOR,
+            re.compile(rf"{S('s')} {APPOS}(?:qui )?(?:a|avait|ont|avaient)? ?(?:rejoint|"
+                       rf"rejoindra|intégré|intègre|intégrera) {DET}{FILL2}{S('o')} {JOINED_AS}"),
+            0.8, "X a rejoint Y (en 2021) comme directrice commerciale",
+            "Constance Mérigot a rejoint Lestrade-Aubin en 2021 comme directrice commerciale.",
+            subject_types=frozenset({EntityType.PERSON})),
     Pattern("membership-noun", Relation.MEMBER_OF,
             # "son adhésion à Y", with the possessive resolved to the organisation
             re.compile(rf"{S('s')} (?:(?![@,;:.])\S+ )?adhésion (?:à|au|aux) {DET}{FILL2}"
@@ -700,6 +713,18 @@ PATTERNS: tuple[Pattern, ...] = (
                        rf"s' unissent|unissent leurs forces|s' associent|se sont alliés|"
                        rf"se sont associés|collaborent|coopèrent)"),
             0.8, "X et Y s'allient", "Renault et Nissan s'allient pour l'électrique."),
+    Pattern("verb-in-partnership", Relation.PARTNER_OF,
+            # "que X développera en coentreprise avec l'espagnol Y"
+            re.compile(rf"{S('s')} (?:(?![@,;:.])\S+ ){{1,3}}?(?:en partenariat|en coentreprise|"
+                       rf"en collaboration|en co-entreprise) avec {DET}{FILL2}{S('o')}"),
+            0.75, "X développe Z en coentreprise avec Y",
+            "Le parc, que Solvane développera en coentreprise avec l'espagnol Ventura, ouvrira."),
+    Pattern("partnership-framework", Relation.PARTNER_OF,
+            # "X s'appuie sur Y, dans le cadre d'un partenariat"
+            re.compile(rf"{S('s')} (?:(?![@,;:.])\S+ ){{1,5}}?{DET}{FILL2}{S('o')} , dans le "
+                       rf"cadre d' un (?:(?![@,;:.])\S+ )?partenariat"),
+            0.7, "X s'appuie sur Y, dans le cadre d'un partenariat",
+            "Trésorio s'appuie sur la Caisse Atlantique, dans le cadre d'un partenariat."),
     Pattern("partner-relative", Relation.PARTNER_OF,
             re.compile(rf"{S('o')} , (?:[^;:.]{{0,80}}? )?avec (?:lequel|laquelle|lesquels|"
                        rf"lesquelles|qui) {DET}(?:(?![@,;:.])\S+ ){{0,2}}?{S('s')} "
@@ -805,6 +830,21 @@ PATTERNS: tuple[Pattern, ...] = (
                        rf"{S('o')}"),
             0.8, "X, le chatbot de Y", "ChatGPT, le chatbot d'OpenAI, progresse.",
             named_subject=True),
+    Pattern("sold-by-relative", Relation.PRODUCT_OF,
+            # "Y, le logiciel d'assistance que commercialise déjà X"
+            re.compile(rf"{S('s')} , (?:le|la|l'|un|une) (?:(?![@,;:.()])\S+ ){{1,8}}?que "
+                       rf"(?:commercialise|édite|vend|produit|fabrique|développe|distribue|"
+                       rf"exploite) (?:déjà |aussi |désormais |depuis \S+ )?{DET}{FILL2}"
+                       rf"{S('o')}"),
+            0.75, "Y, le logiciel que commercialise X",
+            "Le modèle sera intégré à Atelier, le logiciel que commercialise déjà Kerlune."),
+    Pattern("publisher-of", Relation.PRODUCT_OF,
+            # "X, éditeur du quotidien régional Y et de cinq hebdomadaires"
+            re.compile(rf"{S('o')} , (?:l' )?(?:éditeur|éditrice|propriétaire) (?:du|de la|des|de|"
+                       rf"d') (?:quotidien|journal|magazine|hebdomadaire|mensuel|site|titre|jeu|"
+                       rf"logiciel)s? (?:(?![@,;:.])\S+ ){{0,2}}?{S('s')}"),
+            0.75, "X, éditeur du quotidien Y",
+            "Pour Ancelin, éditeur du quotidien régional Le Phare, c'est une étape."),
     Pattern("product-then-owner", Relation.PRODUCT_OF,
             re.compile(rf"{S('s')} , {S('o')} (?:(?![@,;:.()])\S+ )?(?:{lx.PRODUCT_FAMILY_NOUNS})"
                        rf"(?= |$)"),
