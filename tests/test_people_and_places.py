@@ -940,3 +940,20 @@ def test_the_two_companies_are_not_a_parent_and_its_subsidiary(read):
         "aérienne Air Méridienne, déploiera l'outil. Les deux entreprises ont signé un "
         "partenariat de trois ans."))
     assert not {f for f in found if f[1] == "partnerOf"}
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("Le groupe Lhermitte se développe sous la houlette de Marc Vidal.",
+     ("Marc Vidal", "leads", "Lhermitte")),
+    ("Marc Vidal, aux manettes de Lhermitte depuis 2015, se réjouit.",
+     ("Marc Vidal", "leads", "Lhermitte")),
+    ("Le groupe Lhermitte a été fondé en 1920. Marc Vidal en a pris la tête en 2015.",
+     ("Marc Vidal", "leads", "Lhermitte")),
+])
+def test_leading_under_other_words(read, text, fact):
+    assert fact in facts_of(read(text))
+
+
+def test_a_study_directed_by_someone_is_no_company_led(read):
+    found = facts_of(read("L'étude, menée sous la direction de Paul Roux, est parue."))
+    assert not {f for f in found if f[1] == "leads"}

@@ -42,8 +42,11 @@ _SPOUSE = re.compile(r"^(?:(?:deuxième|seconde|troisième|nouvelle|jeune|premi�
                      r"(?:épouse|époux|mari|femme)\b(?! d' affaires| politique| de lettres)")
 #: "en est (aujourd'hui) le directeur général", "en devient la présidente"
 _EN_ROLE = re.compile(
-    r"^(?:est|était|sera|devient|deviendra|reste|demeure|fut|est devenue?) "
-    r"(?:\S+ )?(?:le|la|l'|son|sa) "
+    r"^(?:(?:est|était|sera|devient|deviendra|reste|demeure|fut|est devenue?) "
+    r"(?:\S+ )?(?:le|la|l'|son|sa) |"
+    # "X en a pris la tête en 2015", "en assure la direction générale"
+    r"(?:a|avait|aura) pris (?:la tête|la direction|la présidence|les rênes)|"
+    r"(?:prend|prendra|assure|assurera) (?:la tête|la direction|la présidence|les rênes))"
 )
 _ORG_ANAPHOR = re.compile(rf"^(?:{lexicon.ORG_ANAPHORS})$")
 _ROLE_NOUN = re.compile(rf"^(?:{_ALL_ROLES})$")

@@ -312,12 +312,26 @@ PATTERNS: tuple[Pattern, ...] = (
             0.75, "X, parti en 2023 diriger Y", "Marc Roy, parti en 2022 diriger le studio Kiloa."),
     Pattern("head-of", Relation.LEADS,
             re.compile(rf"{S('s')} , (?:désormais |toujours |depuis \S+ )?(?:est |était )?"
-                       rf"(?:à la tête|aux commandes) {DE} {FILL}{S('o')}"),
+                       rf"(?:à la tête|aux commandes|aux manettes|à la barre) {DE} {FILL}{S('o')}"),
             0.85, "X, à la tête de Y", "Patrick Pouyanné, à la tête de TotalEnergies, a parlé."),
     Pattern("head-of-verb", Relation.LEADS,
             re.compile(rf"{S('s')} (?:est|était|sera|a été nommée?|a été placée?|reste) "
-                       rf"{ADV}(?:à la tête|aux commandes) {DE} {FILL}{S('o')}"),
+                       rf"{ADV}(?:à la tête|aux commandes|aux manettes|à la barre) {DE} "
+                       rf"{FILL}{S('o')}"),
             0.85, "X est (nommé) à la tête de Y", "Luca de Meo a été nommé à la tête de Renault."),
+    Pattern("under-the-lead-of", Relation.LEADS,
+            re.compile(rf"{S('o')} (?:(?![@;:.])\S+ ){{0,6}}?sous la (?:houlette|direction|"
+                       rf"conduite|présidence) {DE} {DET}{FILL2}{S('s')}"),
+            0.7, "Y ... sous la houlette de X",
+            "Le groupe Lhermitte se développe sous la houlette de Marc Vidal.",
+            subject_types=frozenset({EntityType.PERSON})),
+    Pattern("en-role-took-office", Relation.LEADS,
+            # "X en a pris la tête en 2015": "en" is resolved to the organisation named last
+            re.compile(rf"{S('s')} {S('o')} (?:(?:a|avait|aura) pris|prend|prendra|assure|"
+                       rf"assurera) (?:la tête|la direction|la présidence|les rênes)"),
+            0.75, "X en a pris la tête",
+            "Le groupe a été fondé en 1920. Marc Vidal en a pris la tête en 2015.",
+            subject_types=frozenset({EntityType.PERSON})),
     Pattern("led-by-relative", Relation.LEADS,
             re.compile(rf"{S('o')} , (?:que|qu') (?:dirige|préside|pilote) (?:depuis \S+ )?"
                        rf"{DET}{FILL2}{S('s')}"),
