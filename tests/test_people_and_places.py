@@ -957,3 +957,23 @@ def test_leading_under_other_words(read, text, fact):
 def test_a_study_directed_by_someone_is_no_company_led(read):
     found = facts_of(read("L'étude, menée sous la direction de Paul Roux, est parue."))
     assert not {f for f in found if f[1] == "leads"}
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("La radio Neve FM a été cédée au groupe NRJ pour 12 millions d'euros.",
+     ("NRJ", "acquired", "Neve FM")),
+    ("Le groupe Lhermitte acquiert 70 % du transporteur polonais Wisla Cargo.",
+     ("Lhermitte", "acquired", "Wisla Cargo")),
+    ("L'absorption du Crédit vosgien par la Banque mosellane sera effective en 2026.",
+     ("Banque mosellane", "acquired", "Crédit vosgien")),
+])
+def test_more_ways_to_buy(read, text, fact):
+    assert fact in facts_of(read(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Le groupe Lhermitte acquiert 20 % du transporteur polonais Wisla Cargo.",
+    "Jean Castéran a racheté 80 % du club de Pro D2.",
+])
+def test_no_purchase_of_a_minority_stake_or_of_a_league(read, text):
+    assert not {f for f in facts_of(read(text)) if f[1] == "acquired"}

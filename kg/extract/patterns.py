@@ -414,8 +414,11 @@ PATTERNS: tuple[Pattern, ...] = (
             subject_types=ORGANIZATION_TYPES, object_types=frozenset({EntityType.PERSON})),
     # --- acquisitions, ownership, subsidiaries -------------------------------------------
     Pattern("acquire-verb", Relation.ACQUIRED,
-            re.compile(rf"{S('s')} {APPOS}(?:qui )?(?:{lx.ACQUIRE_VERBS}) (?:{YEAR})?{DET}"
-                       rf"{FILL}{S('o')}"),
+            # (a controlling stake is bought too: "acquiert 70 % du transporteur X")
+            re.compile(rf"{S('s')} {APPOS}(?:qui )?(?:{lx.ACQUIRE_VERBS}) (?:{YEAR})?"
+                       rf"(?:{DET}{FILL}|{STAKE}(?:du capital |des parts )?{DE} {DET}"
+                       # (not "80 % du club de Pro D2": the league is not what is bought)
+                       rf"(?:(?![@,;:.])(?!(?:de|du|des|d') )\S+ ){{0,3}}?){S('o')}"),
             0.85, "X a racheté Y", "Microsoft a racheté Activision Blizzard en 2023."),
     Pattern("acquisition-announced", Relation.ACQUIRED,
             re.compile(rf"{S('s')} {APPOS}(?:a annoncé|annonce|a finalisé|finalise|a bouclé|"
@@ -454,8 +457,8 @@ PATTERNS: tuple[Pattern, ...] = (
                        rf"(?:{lx.ACQUIRED_PARTICIPLE}) {YEAR}par {DET}{FILL}{S('s')}"),
             0.85, "Y, racheté par X", "Instagram, racheté en 2012 par Facebook."),
     Pattern("acquisition-noun", Relation.ACQUIRED,
-            re.compile(rf"(?:rachat|acquisition|reprise) {DE} (?:{CAPITAL_SHARE})?{FILL2}"
-                       rf"{S('o')} par {DET}{FILL2}{S('s')}"),
+            re.compile(rf"(?:rachat|acquisition|reprise|absorption) {DE} "
+                       rf"(?:{CAPITAL_SHARE})?{FILL2}{S('o')} par {DET}{FILL2}{S('s')}"),
             0.85, "le rachat de Y par X", "Le rachat de Twitter par Elon Musk a surpris."),
     Pattern("subsidiary-apposition", Relation.SUBSIDIARY_OF,
             re.compile(rf"{S('s')} {COMMA}(?:qui )?(?:est |était |devenue |devenu |devient |"
@@ -508,6 +511,12 @@ PATTERNS: tuple[Pattern, ...] = (
                        rf"portefeuille|dans le périmètre) {DE} {DET}{FILL2}{S('s')}"),
             0.8, "Y passe sous le contrôle de X",
             "La société Wisla Cargo passe sous le contrôle du groupe Lhermitte."),
+    Pattern("sold-to-passive", Relation.ACQUIRED,
+            # "X a été cédée au groupe Y (pour 12 millions)"
+            re.compile(rf"{S('o')} {APPOS}(?:qui )?(?:a été|ont été|sera|seront|est|sont|"
+                       rf"va être|vient d' être) (?:cédée?s?|vendue?s?) (?:\S+ )?"
+                       rf"(?:à|au|aux) {DET}{FILL2}{S('s')}"),
+            0.8, "Y a été cédé à X", "La radio Neve FM a été cédée au groupe NRJ."),
     Pattern("sold-to", Relation.ACQUIRED,
             # "Z cède Y à X", "la cession de Y à X": X bought Y
             re.compile(rf"(?:cède|cèdent|a cédé|ont cédé|cédera|va céder|vient de céder|"
