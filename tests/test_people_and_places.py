@@ -977,3 +977,23 @@ def test_more_ways_to_buy(read, text, fact):
 ])
 def test_no_purchase_of_a_minority_stake_or_of_a_league(read, text):
     assert not {f for f in facts_of(read(text)) if f[1] == "acquired"}
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("La feuille de route « Cap 2028 » du groupe Lhermitte prévoit 300 embauches.",
+     ("Cap 2028", "strategyOf", "Lhermitte")),
+    ("Le groupe Florimond a dévoilé mardi « Jardin 2030 », son plan stratégique.",
+     ("Jardin 2030", "strategyOf", "Florimond")),
+    ("Le plan « Horizon 2030 » de la Banque mosellane vise 500 000 clients.",
+     ("Horizon 2030", "strategyOf", "Banque mosellane")),
+    ("Le groupe Calordis a présenté son plan de transformation Nova 2027.",
+     ("Nova 2027", "strategyOf", "Calordis")),
+])
+def test_named_plans_and_their_owners(read, text, fact):
+    assert fact in facts_of(read(text))
+
+
+def test_a_plan_in_apposition_is_no_product_released(read):
+    found = facts_of(read("Le groupe Florimond a dévoilé mardi « Jardin 2030 », son plan "
+                          "stratégique."))
+    assert ("Florimond", "released", "Jardin 2030") not in found

@@ -407,8 +407,13 @@ def _headed_names(parsed: ParsedDocument) -> list[Candidate]:
 
 _OPENING = {"«", "\"", "“"}
 _CLOSING = {"»", "\"", "”"}
+_QUOTED_BEFORE_TYPE = re.compile(
+    rf"^, (?:son|sa|ses|leur|leurs) (?:nouveau |nouvelle |nouvel )?"
+    rf"(?:{lexicon.STRATEGY_HEADS}|plans?|{lexicon.PRODUCT_FAMILY_NOUNS})\b"
+)
 _QUOTED_AFTER = re.compile(
-    rf"(?:^| )(?:{'|'.join(p for p, _ in lexicon.TYPE_NOUNS)}|{lexicon.PRODUCT_FAMILY_NOUNS})"
+    rf"(?:^| )(?:{'|'.join(p for p, _ in lexicon.TYPE_NOUNS)}|{lexicon.PRODUCT_FAMILY_NOUNS}|"
+    rf"plans?)"
     rf"(?: [\w'-]+)?(?: ,)?$"
 )
 
@@ -427,7 +432,11 @@ def _quoted_names(parsed: ParsedDocument) -> list[Candidate]:
             continue
         sentence = parsed.sentences[token.sent]
         before = " ".join(normalise_word(t.text) for t in tokens[sentence.start : i])
-        if not _QUOTED_AFTER.search(before):
+        after = " ".join(normalise_word(t.text) for t in tokens[end + 1 : min(end + 6,
+                                                                              sentence.end)])
+        # the type noun before the title, or in apposition after it: « Jardin 2030 », son
+        # plan stratégique
+        if not (_QUOTED_AFTER.search(before) or _QUOTED_BEFORE_TYPE.match(after)):
             continue
         # a title keeps its article: « Les Marées de Brume »
         cand = _candidate(parsed, i + 1, end, "", trim=False)
@@ -461,6 +470,9 @@ _LOCATIVE_BEFORE = re.compile(
     r"(?:^| )(?:fabriquée?s?|produite?s?|assemblée?s?|visite|usine|usines|site|entrepôt|"
     r"née?|domiciliée?s?|habite|vit|réside|installée? près de) (?:à|en|au) $"
 )
+#: a name right after "plan" or "plan de <noun>": the plan's name
+_PLAN_BEFORE = re.compile(r"(?:^| )(?:le|son|sa|leur|du|au|un|ce|nouveau) plan"
+                          r"(?: (?:de|d') [a-zéèêàâîôûç][\w'-]*)? (?:\" )?$")
 #: a name right after "lors de", "en marge de": an event
 _EVENT_BEFORE = re.compile(r"(?:^| )(?:lors|en marge|à l' occasion|au cours) "
                            r"(?:de la|de l'|du|des|de|d') $")
@@ -474,13 +486,13 @@ _FRONTED_PARTICIPLE = re.compile(
 _APPOSITION_ADJECTIVES = (
     r"nouveau|nouvel|nouvelle|jeune|petit|petite|grand|grande|célèbre|puissant|puissante|"
     r"principal|principale|premier|première|précédent|précédente|ancien|ancienne|autre|"
-    r"vaste|influent|influente|discret|discrète|géant|géante|fameux|fameuse"
+    r"vaste|influent|influente|discret|discrète|géant|géante|fameux|fameuse|propre"
 )
 _TYPE_APPOSITION = [
     # not when a name follows the noun: "Basée à X, la société Y" types Y, not X
     # ("X, parti en 2023 diriger ...", "X, produit de l'hydrogène": without a determiner
     # the word is a verb)
-    (re.compile(rf"^ ?, (?:(?:un|une|le|la|l'|les|des|ce|cette) |"
+    (re.compile(rf"^ ?(?:\" )?, (?:(?:un|une|le|la|l'|les|des|ce|cette|son|sa|ses|leur|leurs) |"
                 rf"(?!(?:parti|produit|marque|programme|groupe|lance)\b))"
                 rf"(?:(?:{_APPOSITION_ADJECTIVES}) )?(?:{pattern})\b(?! (?:[\w'-]+ )?@m)"), etype)
     for pattern, etype in lexicon.TYPE_NOUNS
@@ -584,6 +596,9 @@ def type_candidates(parsed: ParsedDocument, candidates: list[Candidate]) -> None
                 # "le patron de X", "les analystes de X": X employs people
                 cand.votes[EntityType.ORGANIZATION] += CUE_WEIGHT
             _person_shape(parsed, cand)
+            if _PLAN_BEFORE.search(before[-40:]):
+                # "le plan « Horizon 2030 »", "son plan de transformation Nova 2027"
+                cand.votes[EntityType.STRATEGY] += CUE_WEIGHT
             if _EVENT_BEFORE.search(before[-40:]) and not is_country(cand.text):
                 # "lors de la Paris Games Week", "en marge du Mobile World Congress"
                 cand.votes[EntityType.EVENT] += CUE_WEIGHT

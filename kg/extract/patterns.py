@@ -898,12 +898,21 @@ PATTERNS: tuple[Pattern, ...] = (
     # --- strategies ----------------------------------------------------------------------------
     Pattern("strategy-of-owner", Relation.STRATEGY_OF,
             re.compile(rf"(?:plans? stratégiques?|stratégies?|feuilles? de route|plans?) "
-                       rf"(?:\" )?{S('s')} (?:\" )?(?:, )?{DE} {S('o')}"),
+                       rf"(?:\" )?{S('s')} (?:\" )?(?:, )?{DE} "
+                       rf"(?:(?:{lx.COMPANY_NOUNS}|{lx.ORGANIZATION_NOUNS}) (?:(?![@,;:.])\S+ )?)?"
+                       rf"{S('o')}"),
             0.75, "le plan stratégique « X » du groupe Y",
             "Le plan stratégique « Renaulution » de Renault a porté ses fruits."),
+    Pattern("strategy-then-owner", Relation.STRATEGY_OF,
+            # "« Jardin 2030 », son plan stratégique"
+            re.compile(rf"(?:\" )?{S('s')} (?:\" )?, {S('o')} (?:nouveau |nouvelle )?"
+                       rf"(?:plans? stratégiques?|stratégies?|feuilles? de route|plans?)\b"),
+            0.75, "« X », son plan stratégique",
+            "Le groupe a dévoilé mardi « Jardin 2030 », son plan stratégique."),
     Pattern("owner-strategy", Relation.STRATEGY_OF,
             re.compile(rf"{S('o')} (?:nouveau |nouvelle |grand |grande )?(?:plans? stratégiques?|"
-                       rf"stratégies?|feuilles? de route|plans?) (?:\" )?{S('s')}"),
+                       rf"stratégies?|feuilles? de route|plans?) (?:(?:de|d') (?![@,;:.])\S+ )?"
+                       rf"(?:\" )?{S('s')}"),
             0.75, "son plan stratégique « X »",
             "Renault a présenté son plan stratégique « Renaulution »."),
     # --- initiatives ---------------------------------------------------------------------------
