@@ -384,8 +384,8 @@ def main() -> int:
                         help="gold files (default: the shared sample and the development "
                              "articles in bench/data, bench/data2, and bench/heldout2 and "
                              "bench/heldout3, once held out; the held-out articles are scored "
-                             "with --gold bench/heldout4/gold/*.json, or bench/heldout for the "
-                             "first set)")
+                             "with --gold bench/heldout5/gold/*.json, the newest, or "
+                             "bench/heldout4 and bench/heldout)")
     parser.add_argument("--dev", type=Path, default=SHARED / "dev" / "relx_fr_dev.jsonl")
     parser.add_argument("--relation-map", type=Path,
                         default=SHARED / "dev" / "relx_relation_map.tsv")
