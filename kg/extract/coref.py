@@ -14,6 +14,7 @@ fact says which words were resolved to what.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from kg.extract import lexicon
 from kg.extract.surface import normalise_word
@@ -358,26 +359,35 @@ _ANAPHOR_NOUNS = {phrase.split()[-1] for phrase in lexicon.ORG_ANAPHORS.split("|
 _ARTICLES = {"le", "la", "l'", "un", "une"}
 
 
-def _introducing_nouns(parsed: ParsedDocument, names: list[Mention]) -> dict[str, set[str]]:
-    """The description nouns a text put before each organisation's name ("le distributeur
-    auvergnat Basalte": distributeur): "le distributeur" later is that one."""
+def _organisation_names(
+    parsed: ParsedDocument, names: list[Mention]
+) -> Iterator[tuple[Mention, int, int]]:
+    """Each organisation name with the indices of its first token and of the token after it."""
     tokens = parsed.tokens
     by_start = {t.idx: t.i for t in tokens}
-    found: dict[str, set[str]] = {}
     for mention in names:
         if mention.entity_type not in ORGANIZATION_TYPES:
             continue
         i = by_start.get(mention.start_char)
         if i is None:
             continue
+        end = i
+        while end < len(tokens) and tokens[end].idx < mention.end_char:
+            end += 1
+        yield mention, i, end
+
+
+def _introducing_nouns(parsed: ParsedDocument, names: list[Mention]) -> dict[str, set[str]]:
+    """The description nouns a text put before each organisation's name ("le distributeur
+    auvergnat Basalte": distributeur): "le distributeur" later is that one."""
+    tokens = parsed.tokens
+    found: dict[str, set[str]] = {}
+    for mention, i, end in _organisation_names(parsed, names):
         nouns = found.setdefault(mention.referent.name, set())
         # "Écoute Studio", "Banque Océane": the noun is in the name itself
         nouns.update("=" + w for w in normalise_word(mention.text).split()
                      if w in _ANAPHOR_NOUNS)
         # "X, banque régionale basée à Y": the apposition's noun
-        end = i
-        while end < len(tokens) and tokens[end].idx < mention.end_char:
-            end += 1
         after = [normalise_word(t.text) for t in tokens[end : end + 3]]
         if after[:1] == [","]:
             rest = after[2:] if len(after) > 2 and after[1] in _ARTICLES else after[1:2]
@@ -424,15 +434,9 @@ def _own_nouns(parsed: ParsedDocument,
     for Bouvier later on. Nouns put before several names stand for none. Also the token
     indices of those introducing nouns, which refer to nothing before them."""
     tokens = parsed.tokens
-    by_start = {t.idx: t.i for t in tokens}
     owners: dict[str, set[str]] = {}
     introducing: set[int] = set()
-    for mention in names:
-        if mention.entity_type not in ORGANIZATION_TYPES:
-            continue
-        i = by_start.get(mention.start_char)
-        if i is None:
-            continue
+    for mention, i, end in _organisation_names(parsed, names):
         k = i - 1
         while k >= 0 and tokens[k].pos == "ADJ" and tokens[k].text[:1].islower():
             k -= 1
@@ -440,9 +444,6 @@ def _own_nouns(parsed: ParsedDocument,
         if (k >= 1 and tokens[k].pos == "NOUN" and tokens[k].text[:1].islower()
                 and normalise_word(tokens[k - 1].text) in _DEFINITE | _INDEFINITE):
             heads.append(k)  # "la fromagerie (familiale) X"
-        end = i
-        while end < len(tokens) and tokens[end].idx < mention.end_char:
-            end += 1
         if (end + 2 < len(tokens) and tokens[end].text == ","
                 and normalise_word(tokens[end + 1].text) in _DEFINITE | _INDEFINITE
                 and tokens[end + 2].pos == "NOUN"):
