@@ -997,3 +997,21 @@ def test_a_plan_in_apposition_is_no_product_released(read):
     found = facts_of(read("Le groupe Florimond a dévoilé mardi « Jardin 2030 », son plan "
                           "stratégique."))
     assert ("Florimond", "released", "Jardin 2030") not in found
+
+
+@pytest.mark.parametrize(("text", "wrong"), [
+    ("Florence Tardieu, directrice des programmes de TV Baie de Seine, a débattu.",
+     ("Florence Tardieu", "leads", "TV Baie de Seine")),
+    ("La directrice de l'usine de Renault, Anne Roux, a parlé.",
+     ("Anne Roux", "leads", "Renault")),
+    ("Le PDG de la filiale française de Siemens, Marc Petit, a parlé.",
+     ("Marc Petit", "ceoOf", "Siemens")),
+])
+def test_heading_a_department_or_a_plant_is_not_heading_the_company(read, text, wrong):
+    assert wrong not in facts_of(read(text))
+
+
+def test_a_department_head_still_works_for_the_company(read):
+    found = facts_of(read("Florence Tardieu, directrice des programmes de TV Baie de Seine, a "
+                          "débattu."))
+    assert ("Florence Tardieu", "worksFor", "TV Baie de Seine") in found

@@ -56,6 +56,9 @@ FILL = r"(?:(?![@,;:.()\"–—])(?!(?:et|ou|qui|que|dont|mais|par|pour|avec) )\
 FILL_NO_PLACE = (r"(?:(?![@,;:.()\"–—])(?!(?:et|ou|qui|que|dont|mais|par|pour|avec|à|au|aux|"
                  r"en|dans|près) )\S+ ){0,3}?")
 FILL2 = r"(?:(?![@,;:.()\"–—])(?!(?:et|ou|qui|que|dont|mais|par|pour|avec) )\S+ ){0,2}?"
+#: FILL without a second complement: "du groupe X", not "de la filiale de X"
+FILL_NO_DE = (r"(?:(?![@,;:.()\"–—])(?!(?:et|ou|qui|que|dont|mais|par|pour|avec|de|du|des|"
+              r"d') )\S+ ){0,3}?")
 ADJ = r"(?:(?:nouveau|nouvel|nouvelle|actuel|actuelle|futur|future|"
 ADJ += r"premier|première|jeune|puissant|puissante|emblématique|charismatique|célèbre|"
 # not "ancien", "ex": a former role is not a current fact
@@ -147,6 +150,9 @@ def _role_patterns() -> list[Pattern]:
         name = relation.value
         prep = (rf"(?:{DE}|chez|au sein {DE}|à|au|aux|pour)" if relation is Relation.WORKS_FOR
                 else DE)
+        # who heads "la recherche de Y", "la filiale française de Y" or "l'usine de Y" does
+        # not head Y: no second complement between a head's role and its organisation
+        fill = FILL if relation in {Relation.WORKS_FOR, Relation.FOUNDED_BY} else FILL_NO_DE
         patterns += [
             Pattern(
                 f"apposition-{name}", relation,
@@ -154,13 +160,13 @@ def _role_patterns() -> list[Pattern]:
                 # role)
                 re.compile(rf"{S('s')} , (?:(?:nommée?|désignée?|promue?|élue?|choisie?|"
                            rf"recrutée?|reconduite?)(?: en \d{{4}})?(?: au poste de| comme)? )?"
-                           rf"{DET}{ADJ}{role} {prep} {FILL}{S('o')}(?! , @m\d+ ,)"),
+                           rf"{DET}{ADJ}{role} {prep} {fill}{S('o')}(?! , @m\d+ ,)"),
                 0.9, f"apposition: X, <{name} role> de Y",
                 "Tim Cook, le PDG d'Apple, a présenté l'iPhone.",
             ),
             Pattern(
                 f"role-before-name-{name}", relation,
-                re.compile(rf"{DET}{ADJ}{role} {prep} {FILL}{S('o')} {COMMA}{S('s')}"),
+                re.compile(rf"{DET}{ADJ}{role} {prep} {fill}{S('o')} {COMMA}{S('s')}"),
                 0.85, f"role noun before the name: le <{name} role> de Y, X",
                 "Le PDG d'Apple, Tim Cook, a présenté l'iPhone.",
             ),
@@ -175,7 +181,7 @@ def _role_patterns() -> list[Pattern]:
                            rf"fonctions(?= de)|"
                            rf"succède à @m\d+(?= au poste| comme)) {ADV}"
                            rf"(?:au poste de |à la fonction de |comme |en tant que |"
-                           rf"en qualité de |de )?{DET}{ADJ}{role} {prep} {FILL}{S('o')}"),
+                           rf"en qualité de |de )?{DET}{ADJ}{role} {prep} {fill}{S('o')}"),
                 0.85, f"copula or appointment: X est/a été nommé <{name} role> de Y",
                 "Satya Nadella est le directeur général de Microsoft.",
             ),
@@ -198,7 +204,7 @@ def _role_patterns() -> list[Pattern]:
                 re.compile(rf"(?:a nommé|nomme|a désigné|désigne|a choisi|choisit|a promu|"
                            rf"vient de nommer) (?:(?![@,;:.])\S+ ){{0,3}}?{S('s')} "
                            rf"(?:, \d+ ans , )?(?:au poste de |comme |en tant que |"
-                           rf"à la fonction de )?{DET}{ADJ}{role} {prep} {FILL}{S('o')}"),
+                           rf"à la fonction de )?{DET}{ADJ}{role} {prep} {fill}{S('o')}"),
                 0.8, f"Z a nommé X (44 ans) <{name} role> de Y",
                 "Le fonds a nommé Daniel Okafor, 44 ans, président du club Rennes Volley.",
             ),
