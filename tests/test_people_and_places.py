@@ -1015,3 +1015,20 @@ def test_a_department_head_still_works_for_the_company(read):
     found = facts_of(read("Florence Tardieu, directrice des programmes de TV Baie de Seine, a "
                           "débattu."))
     assert ("Florence Tardieu", "worksFor", "TV Baie de Seine") in found
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("Datavera a dévoilé son modèle lors de la conférence IA & Droit, organisée à Paris par "
+     "l'association LegalTech France.", ("IA & Droit", "organizedBy", "LegalTech France")),
+    ("La présidente ouvrait le Sommet IA & Industrie, un rendez-vous annuel organisé par le "
+     "pôle de compétitivité Aéronumérique.",
+     ("Sommet IA & Industrie", "organizedBy", "Aéronumérique")),
+])
+def test_names_with_an_ampersand_or_after_common_words(read, text, fact):
+    assert fact in facts_of(read(text))
+
+
+def test_a_name_that_is_a_complement_keeps_its_words(read):
+    found = facts_of(read("Un tireur a abattu Bill Gwatney, le président du parti démocratique "
+                          "de l'Arkansas."))
+    assert ("Bill Gwatney", "chairOf", "parti démocratique de l'Arkansas") in found

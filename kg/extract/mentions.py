@@ -109,9 +109,18 @@ def _trim(parsed: ParsedDocument, start: int, end: int) -> tuple[int, int]:
         or normalise_word(tokens[start].text) in {"l'", "d'", "«", '"'}
         or normalise_word(tokens[start].text) in _NAMING_PARTICIPLES
         or _TITLE_PREFIX.match(normalise_word(tokens[start].text))
-        or (normalise_word(tokens[start].text) in _COMMON_ACRONYMS and end - start > 1)
+        or (normalise_word(tokens[start].text) in _COMMON_ACRONYMS and end - start > 1
+            and tokens[start + 1].text not in {"&", "et"})  # "IA & Droit" is a name
     ):
         start += 1
+    # "pôle de compétitivité Aéronumérique": common words, then the name right after one of
+    # them (not "parti démocratique de l'Arkansas", whose name is the complement)
+    if start < end and tokens[start].text[:1].islower():
+        for k in range(start + 1, end):
+            if (tokens[k].text[:1].isupper() and tokens[k - 1].text[:1].islower()
+                    and tokens[k - 1].pos in {"NOUN", "ADJ"}):
+                start = k
+                break
     while end > start and ((tokens[end - 1].pos in {"PUNCT", "ADP", "DET", "CCONJ"}
                             and not (end - start == 1
                                      and _capitalised_inside(tokens, start, end)))
@@ -452,7 +461,8 @@ _TYPE_BEFORE = [
     (re.compile(rf"(?:^| )(?<!spécialiste des )(?<!spécialiste de )(?<!spécialiste du )"
                 rf"(?<!leader des )(?<!leader du )(?<!acteur des )(?<!champion des )"
                 rf"(?<!numéro un des )(?<!pionnier des )(?:{pattern})"
-                rf"(?: (?!(?:de|du|des|d'|à|au|aux|en|et|ou|par) )[\w'-]+)?"
+                rf"(?: (?!(?:de|du|des|d'|à|au|aux|en|et|ou|par|lors|pendant|après|avant|"
+                rf"depuis|selon) )[\w'-]+)?"
                 # "le fabricant allemand de composants électroniques de puissance X",
                 # "le fonds d'investissement américain X": complements of the noun
                 rf"(?: (?:de|du|des|d') (?:la |l' )?[a-zéèêàâîôûç][\w'-]*"
@@ -615,8 +625,11 @@ def type_candidates(parsed: ParsedDocument, candidates: list[Candidate]) -> None
                         continue  # "Alliance européenne pour le cloud": the head decides
                     if regex.match(word) and len(words) > 1:
                         # the head opening the name counts more than a word inside it:
-                        # "Ministère de l'Économie et des Finances" is no company
-                        cand.votes[etype] += CUE_WEIGHT + (1 if n == 0 else 0)
+                        # "Ministère de l'Économie et des Finances" is no company; an
+                        # ampersand is a weaker sign than a noun before the name ("la
+                        # conférence IA & Droit")
+                        cand.votes[etype] += (RELATION_WEIGHT if word == "&" else
+                                              CUE_WEIGHT + (1 if n == 0 else 0))
                         break
         # a list introduced by a type noun: "des produits tels que X, Y ou Z"
         for match in _LIST_AFTER_TYPE.finditer(text):
