@@ -34,7 +34,7 @@ import unicodedata
 from collections import defaultdict
 from pathlib import Path
 
-from rdflib import Graph, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -113,7 +113,10 @@ def score_gold(gold_path: Path, alignments: dict[str, set[tuple[str, bool]]]) ->
     from kg.pipeline import build
 
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
-    article = gold_path.parent.parent / gold["document"]
+    # bench sets keep gold/ beside the articles; ../shared/dev/news keeps both side by side
+    article = gold_path.parent / gold["document"]
+    if not article.exists():
+        article = gold_path.parent.parent / gold["document"]
     result = build([article], validate=False, html=False)
     graph = result.graph
 
@@ -130,23 +133,41 @@ def score_gold(gold_path: Path, alignments: dict[str, set[tuple[str, bool]]]) ->
         wanted = {norm(label)} | {norm(a) for a in (entity or {}).get("aliases", [])}
         return {node for node, ns in names.items() if ns & wanted}
 
+    gold_types = {e["label"]: e["type"] for e in gold["entities"]}
+    # dates are judged where the gold annotates them (dev/news), not in the older sets
+    dates_annotated = "Date" in gold_types.values()
     statements = []
     for st in graph.subjects(RDF.type, RDF.Statement):
         p = graph.value(st, RDF.predicate)
         o = graph.value(st, RDF.object)
-        if not isinstance(o, URIRef):
-            continue  # attributes are scored separately
+        if not isinstance(o, URIRef) and not (dates_annotated and _is_date_literal(o)):
+            continue  # other literals (periods, names) have no gold counterpart
         statements.append({
             "s": graph.value(st, RDF.subject), "p": str(p)[len(KGO_NS):], "o": o,
             "evidence": norm(str(graph.value(st, KGO.evidenceText))),
             "extractor": str(graph.value(st, URIRef("http://www.w3.org/ns/prov#wasAttributedTo"))
                              ).rsplit("/", 1)[-1],
+            "open": str(p) == str(KGO_NS) + OPEN_RELATION,
         })
 
+    def ends(label: str) -> set:
+        """The nodes a gold entity may be: a node named like it, or, for a gold Date, the
+        date literal it spells ("17 juin 2012" is "2012-06-17")."""
+        if gold_types.get(label) == "Date":
+            return {Literal(v) for v in gold_date_values(label)}
+        return nodes_for(label)
+
+    def same_end(term, candidates: set) -> bool:
+        if isinstance(term, Literal):
+            return Literal(str(term)) in candidates
+        return term in candidates
+
     def matches(rel: dict, st: dict, *, with_evidence: bool = True) -> bool:
-        subjects, objects = nodes_for(rel["subject"]), nodes_for(rel["object"])
-        forward = st["s"] in subjects and st["o"] in objects
-        backward = st["s"] in objects and st["o"] in subjects
+        if st["open"]:
+            return False  # an open edge states no property: it counts as a link only
+        subjects, objects = ends(rel["subject"]), ends(rel["object"])
+        forward = same_end(st["s"], subjects) and same_end(st["o"], objects)
+        backward = same_end(st["s"], objects) and same_end(st["o"], subjects)
         if not (forward or backward):
             return False
         if with_evidence and norm(rel["evidence"]) not in st["evidence"] and not _overlap(
@@ -171,6 +192,20 @@ def score_gold(gold_path: Path, alignments: dict[str, set[tuple[str, bool]]]) ->
         found[rel["id"]] = any(matches(rel, st) for st in statements)
         correct_statements.update(n for n, st in enumerate(statements)
                                   if matches(rel, st, with_evidence=False))
+    # links: a gold pair joined by any fact, typed or open, in either direction; an open
+    # edge is right when the gold relates its two ends in any way
+    gold_pairs = [(ends(r["subject"]), ends(r["object"])) for r in gold["relations"]]
+
+    def joins(st: dict, pair: tuple[set, set]) -> bool:
+        a, b = pair
+        return ((same_end(st["s"], a) and same_end(st["o"], b))
+                or (same_end(st["s"], b) and same_end(st["o"], a)))
+
+    linked = {rel["id"]: any(joins(st, pair) for st in statements)
+              for rel, pair in zip(gold["relations"], gold_pairs, strict=True)}
+    open_statements = [st for st in statements if st["open"]]
+    open_right = sum(any(joins(st, pair) for pair in gold_pairs) for st in open_statements)
+    typed_ids = {n for n, st in enumerate(statements) if not st["open"]}
     per_extractor: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for n, st in enumerate(statements):
         per_extractor[st["extractor"]][1] += 1
@@ -181,8 +216,9 @@ def score_gold(gold_path: Path, alignments: dict[str, set[tuple[str, bool]]]) ->
         by_level[rel["level"]].append(found[rel["id"]])
         per_relation[rel["relation"]][1] += 1
         per_relation[rel["relation"]][0] += found[rel["id"]]
-    wrong = [f"{st['s'].rsplit('/', 1)[-1]} {st['p']} {st['o'].rsplit('/', 1)[-1]}"
-             for n, st in enumerate(statements) if n not in correct_statements]
+    wrong = [f"{st['s'].rsplit('/', 1)[-1]} {st['p']} {str(st['o']).rsplit('/', 1)[-1]}"
+             for n, st in enumerate(statements) if n not in correct_statements
+             and not st["open"]]
 
     # must_not: boilerplate node, duplicate people/organisations, wrong types
     problems = []
@@ -199,11 +235,17 @@ def score_gold(gold_path: Path, alignments: dict[str, set[tuple[str, bool]]]) ->
             got = classes.get(node)
             if not _type_ok(entity["type"], got):
                 problems.append(f"{entity['label']}: typed {got}, gold {entity['type']}")
-    n_statements = len(statements)
+    n_statements = len(typed_ids)
+    with_pid = [r for r in gold["relations"] if r.get("wikidata")]
     return {
         "gold": gold_path.name,
         "facts_emitted": n_statements,
+        "open_emitted": len(open_statements),
+        "open_right": open_right,
+        "linked_counts": (sum(linked.values()), len(linked)),
+        "wikidata_counts": (sum(found[r["id"]] for r in with_pid), len(with_pid)),
         "precision": round(len(correct_statements) / n_statements, 3) if n_statements else 0.0,
+        "correct": len(correct_statements),
         "recall": round(sum(found.values()) / len(found), 3),
         "must_recall": _ratio(by_level["must"]),
         "recall_counts": (sum(found.values()), len(found)),
@@ -220,6 +262,31 @@ def score_gold(gold_path: Path, alignments: dict[str, set[tuple[str, bool]]]) ->
 
 
 _TYPE_PARENTS = {"Company": "Organization", "AIModel": "Software", "Software": "Product"}
+OPEN_RELATION = "relatedTo"
+_MONTH_NUMBERS = {"janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
+                  "juillet": 7, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
+                  "decembre": 12}
+
+
+def gold_date_values(label: str) -> set[str]:
+    """The ISO forms a gold Date entity's label spells: "17 juin 2012" -> 2012-06-17,
+    "Septembre 2012" -> 2012-09, "2006" -> 2006; a range "6-7 juillet 2012" gives both days."""
+    words = norm(label).replace("1er", "1").split()
+    values: set[str] = set()
+    if len(words) == 1 and words[0].isdigit():
+        return {words[0]}
+    if len(words) == 2 and words[0] in _MONTH_NUMBERS:
+        return {f"{words[1]}-{_MONTH_NUMBERS[words[0]]:02d}"}
+    if len(words) == 3 and words[1] in _MONTH_NUMBERS:
+        for day in words[0].split("-"):
+            if day.isdigit():
+                values.add(f"{words[2]}-{_MONTH_NUMBERS[words[1]]:02d}-{int(day):02d}")
+    return values
+
+
+def _is_date_literal(term: object) -> bool:
+    return isinstance(term, Literal) and re.fullmatch(r"\d{4}(?:-\d{2}){0,2}", str(term)) \
+        is not None
 
 
 def _type_ok(gold_type: str, got: str | None) -> bool:
@@ -373,57 +440,115 @@ def calibrate(reports: list[dict]) -> dict:
     }
 
 
+COMPANY_SETS = ("data", "data2", "heldout2", "heldout3")
+
+
+def summarise(name: str, reports: list[dict]) -> dict:
+    """The totals of one set of gold articles, in the measures of issue #9."""
+    def total(key: str, at: int) -> int:
+        return sum(r[key][at] for r in reports)
+
+    def ratio(a: int, b: int) -> float:
+        return round(a / b, 3) if b else 0.0
+
+    emitted = sum(r["facts_emitted"] for r in reports)
+    correct = sum(r["correct"] for r in reports)
+    opened = sum(r["open_emitted"] for r in reports)
+    open_right = sum(r["open_right"] for r in reports)
+    return {
+        "set": name,
+        "articles": len(reports),
+        "articles_without_fact": sum(r["facts_emitted"] + r["open_emitted"] == 0
+                                     for r in reports),
+        "typed_found": ratio(total("recall_counts", 0), total("recall_counts", 1)),
+        "typed_found_counts": f"{total('recall_counts', 0)}/{total('recall_counts', 1)}",
+        "must_found": ratio(total("must_counts", 0), total("must_counts", 1)),
+        "must_found_counts": f"{total('must_counts', 0)}/{total('must_counts', 1)}",
+        "wikidata_found_counts": f"{total('wikidata_counts', 0)}/{total('wikidata_counts', 1)}",
+        "typed_right": ratio(correct, emitted),
+        "typed_right_counts": f"{correct}/{emitted}",
+        "pairs_linked": ratio(total("linked_counts", 0), total("linked_counts", 1)),
+        "pairs_linked_counts": f"{total('linked_counts', 0)}/{total('linked_counts', 1)}",
+        "open_right": ratio(open_right, opened),
+        "open_right_counts": f"{open_right}/{opened}",
+    }
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--gold", type=Path, nargs="*",
-                        default=sorted((SHARED / "gold").glob("*.json"))
-                        + sorted((ROOT / "bench" / "data" / "gold").glob("*.json"))
-                        + sorted((ROOT / "bench" / "data2" / "gold").glob("*.json"))
-                        + sorted((ROOT / "bench" / "heldout2" / "gold").glob("*.json"))
-                        + sorted((ROOT / "bench" / "heldout3" / "gold").glob("*.json")),
-                        help="gold files (default: the shared sample and the development "
-                             "articles in bench/data, bench/data2, and bench/heldout2 and "
-                             "bench/heldout3, once held out; the held-out articles are scored "
-                             "with --gold bench/heldout5/gold/*.json, the newest, or "
-                             "bench/heldout4 and bench/heldout)")
+                        help="gold files to score as one set instead of the default sets (the "
+                             "shared sample, the company-news development sets in bench/ "
+                             f"({', '.join(COMPANY_SETS)}), and ../shared/dev/news); held-out "
+                             "sets: --gold bench/news-heldout/*.gold.json, "
+                             "bench/heldout5/gold/*.json, bench/heldout4, bench/heldout")
+    parser.add_argument("--only", choices=("sample", "company", "news", "relx"), nargs="*",
+                        help="score only these default sets")
     parser.add_argument("--dev", type=Path, default=SHARED / "dev" / "relx_fr_dev.jsonl")
     parser.add_argument("--relation-map", type=Path,
                         default=SHARED / "dev" / "relx_relation_map.tsv")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--quiet", action="store_true", help="totals only, no article detail")
     parser.add_argument("--examples", action="store_true", help="print misses and errors")
     parser.add_argument("--calibrate", action="store_true",
                         help="write kg/extract/calibration.json from the measured precision")
     args = parser.parse_args()
 
+    sets: dict[str, list[Path]] = {}
+    if args.gold:
+        sets["given"] = list(args.gold)
+    else:
+        wanted = set(args.only or ("sample", "company", "news", "relx"))
+        if "sample" in wanted:
+            sets["sample"] = sorted((SHARED / "gold").glob("*.json"))
+        if "company" in wanted:
+            sets["company"] = [path for name in COMPANY_SETS
+                               for path in sorted((ROOT / "bench" / name / "gold").glob("*.json"))]
+        if "news" in wanted:
+            sets["news"] = sorted((SHARED / "dev" / "news").glob("*.gold.json"))
+    run_relx = not args.gold and (args.only is None or "relx" in args.only)
+
     alignments = wikidata_alignments(load_ontology())
-    reports = [score_gold(path, alignments) for path in args.gold]
-    dev = score_dev(args.dev, args.relation_map, alignments) if args.dev.exists() else None
+    reports = {name: [score_gold(path, alignments) for path in paths]
+               for name, paths in sets.items()}
+    summaries = [summarise(name, rs) for name, rs in reports.items() if rs]
+    dev = (score_dev(args.dev, args.relation_map, alignments)
+           if run_relx and args.dev.exists() else None)
     if args.calibrate:
         target = ROOT / "kg" / "extract" / "calibration.json"
-        data = calibrate(reports + ([dev] if dev else []))
+        everything = [r for rs in reports.values() for r in rs]
+        data = calibrate(everything + ([dev] if dev else []))
         target.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n",
                           encoding="utf-8")
         print(f"wrote {target.relative_to(ROOT)}", file=sys.stderr)
     if args.json:
-        print(json.dumps({"gold": reports, "dev": dev}, indent=2, ensure_ascii=False))
+        print(json.dumps({"sets": summaries, "gold": reports, "dev": dev}, indent=2,
+                         ensure_ascii=False, default=str))
         return 0
-    for report in reports:
-        print(f"== gold: {report['gold']}")
-        for key in ("facts_emitted", "precision", "recall", "must_recall", "should_recall"):
-            print(f"  {key:16} {report[key]}")
-        print(f"  per relation     {report['per_relation']}")
-        print(f"  missed           {report['missed']}")
-        print(f"  unlisted facts   {report['unlisted_facts']}")
-        print(f"  must_not         {report['must_not_problems'] or 'none'}")
-    if len(reports) > 1:
-        emitted = sum(r["facts_emitted"] for r in reports)
-        correct = sum(round(r["precision"] * r["facts_emitted"]) for r in reports)
-        print(f"== all {len(reports)} gold articles: precision {correct}/{emitted} = "
-              f"{correct / emitted if emitted else 0:.3f}; recall "
-              f"{sum(r['recall_counts'][0] for r in reports)}/"
-              f"{sum(r['recall_counts'][1] for r in reports)}; must "
-              f"{sum(r['must_counts'][0] for r in reports)}/"
-              f"{sum(r['must_counts'][1] for r in reports)}")
+    for rs in reports.values():
+        for report in rs if not args.quiet else ():
+            print(f"== gold: {report['gold']}")
+            for key in ("facts_emitted", "open_emitted", "precision", "recall", "must_recall",
+                        "should_recall"):
+                print(f"  {key:16} {report[key]}")
+            print(f"  per relation     {report['per_relation']}")
+            print(f"  missed           {report['missed']}")
+            print(f"  unlisted facts   {report['unlisted_facts']}")
+            print(f"  must_not         {report['must_not_problems'] or 'none'}")
+    for summary in summaries:
+        print(f"== set {summary['set']}: {summary['articles']} articles, "
+              f"{summary['articles_without_fact']} with no fact")
+        print(f"  typed facts right   {summary['typed_right']:.3f} "
+              f"({summary['typed_right_counts']})")
+        print(f"  gold facts found    {summary['typed_found']:.3f} "
+              f"({summary['typed_found_counts']}; with a Wikidata property "
+              f"{summary['wikidata_found_counts']})")
+        print(f"  must facts found    {summary['must_found']:.3f} "
+              f"({summary['must_found_counts']})")
+        print(f"  gold pairs linked   {summary['pairs_linked']:.3f} "
+              f"({summary['pairs_linked_counts']}, typed or open)")
+        print(f"  open edges right    {summary['open_right']:.3f} "
+              f"({summary['open_right_counts']})")
     if dev:
         print(f"== dev: {dev['dev']} ({dev['items']} sentences, {dev['seconds']} s)")
         for key in ("recall", "recall_counts", "precision_on_pairs", "precision_counts",
