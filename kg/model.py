@@ -28,12 +28,77 @@ class EntityType(StrEnum):
     EVENT = "Event"
     STRATEGY = "Strategy"
     PLACE = "Place"
+    # general news
+    POSITION = "Position"
+    COUNTRY = "Country"
+    POLITICAL_PARTY = "PoliticalParty"
+    SPORTS_TEAM = "SportsTeam"
+    GOVERNMENT_ORGANIZATION = "GovernmentOrganization"
+    COURT = "Court"
+    ARMED_FORCE = "ArmedForce"
+    MEDIA_ORGANIZATION = "MediaOrganization"
+    EDUCATIONAL_ORGANIZATION = "EducationalOrganization"
+    CREATIVE_WORK = "CreativeWork"
+    LAW = "Law"
+    VEHICLE = "Vehicle"
+    SPACECRAFT = "Spacecraft"
+    ELECTION = "Election"
+    ATTACK = "Attack"
+    ACCIDENT = "Accident"
+    NATURAL_DISASTER = "NaturalDisaster"
+    SPORTS_EVENT = "SportsEvent"
 
 
 #: Types that count as organisations for domain/range checks.
-ORGANIZATION_TYPES = frozenset({EntityType.ORGANIZATION, EntityType.COMPANY})
+ORGANIZATION_TYPES = frozenset({
+    EntityType.ORGANIZATION, EntityType.COMPANY, EntityType.POLITICAL_PARTY,
+    EntityType.SPORTS_TEAM, EntityType.GOVERNMENT_ORGANIZATION, EntityType.COURT,
+    EntityType.ARMED_FORCE, EntityType.MEDIA_ORGANIZATION, EntityType.EDUCATIONAL_ORGANIZATION,
+})
 #: Types that count as products.
-PRODUCT_TYPES = frozenset({EntityType.PRODUCT, EntityType.SOFTWARE, EntityType.AI_MODEL})
+PRODUCT_TYPES = frozenset({EntityType.PRODUCT, EntityType.SOFTWARE, EntityType.AI_MODEL,
+                           EntityType.VEHICLE, EntityType.SPACECRAFT})
+#: Types that count as events.
+EVENT_TYPES = frozenset({EntityType.EVENT, EntityType.ELECTION, EntityType.ATTACK,
+                         EntityType.ACCIDENT, EntityType.NATURAL_DISASTER,
+                         EntityType.SPORTS_EVENT})
+#: Types that count as places.
+PLACE_TYPES = frozenset({EntityType.PLACE, EntityType.COUNTRY})
+#: Types that count as works.
+WORK_TYPES = frozenset({EntityType.CREATIVE_WORK, EntityType.LAW})
+
+#: the class each type is a direct subclass of, in the ontology
+PARENT_TYPE: dict[EntityType, EntityType] = {
+    EntityType.COMPANY: EntityType.ORGANIZATION,
+    EntityType.SOFTWARE: EntityType.PRODUCT,
+    EntityType.AI_MODEL: EntityType.SOFTWARE,
+    EntityType.COUNTRY: EntityType.PLACE,
+    EntityType.POLITICAL_PARTY: EntityType.ORGANIZATION,
+    EntityType.SPORTS_TEAM: EntityType.ORGANIZATION,
+    EntityType.GOVERNMENT_ORGANIZATION: EntityType.ORGANIZATION,
+    EntityType.COURT: EntityType.GOVERNMENT_ORGANIZATION,
+    EntityType.ARMED_FORCE: EntityType.ORGANIZATION,
+    EntityType.MEDIA_ORGANIZATION: EntityType.ORGANIZATION,
+    EntityType.EDUCATIONAL_ORGANIZATION: EntityType.ORGANIZATION,
+    EntityType.LAW: EntityType.CREATIVE_WORK,
+    EntityType.VEHICLE: EntityType.PRODUCT,
+    EntityType.SPACECRAFT: EntityType.VEHICLE,
+    EntityType.ELECTION: EntityType.EVENT,
+    EntityType.ATTACK: EntityType.EVENT,
+    EntityType.ACCIDENT: EntityType.EVENT,
+    EntityType.NATURAL_DISASTER: EntityType.EVENT,
+    EntityType.SPORTS_EVENT: EntityType.EVENT,
+}
+
+
+def is_a(etype: EntityType, ancestor: EntityType) -> bool:
+    """``etype`` is ``ancestor`` or one of its subclasses."""
+    current: EntityType | None = etype
+    while current is not None:
+        if current is ancestor:
+            return True
+        current = PARENT_TYPE.get(current)
+    return False
 
 
 class Relation(StrEnum):
@@ -63,6 +128,38 @@ class Relation(StrEnum):
     MEMBER_OF = "memberOf"
     PARTNER_OF = "partnerOf"
     SPOUSE = "spouse"
+    # general news
+    POSITION_HELD = "positionHeld"
+    APPLIES_TO_JURISDICTION = "appliesToJurisdiction"
+    MEMBER_OF_POLITICAL_PARTY = "memberOfPoliticalParty"
+    CANDIDATE_IN = "candidateIn"
+    WINNER = "winner"
+    DEFEATED = "defeated"
+    COUNTRY_OF_CITIZENSHIP = "countryOfCitizenship"
+    PLACE_OF_BIRTH = "placeOfBirth"
+    PLACE_OF_DEATH = "placeOfDeath"
+    EDUCATED_AT = "educatedAt"
+    MEMBER_OF_SPORTS_TEAM = "memberOfSportsTeam"
+    HEAD_COACH = "headCoach"
+    LEAGUE = "league"
+    PARTICIPANT = "participant"
+    AUTHOR = "author"
+    DIRECTOR = "director"
+    CAST_MEMBER = "castMember"
+    PUBLISHER = "publisher"
+    BROADCASTER = "broadcaster"
+    MANUFACTURER = "manufacturer"
+    OPERATOR = "operator"
+    LAUNCH_SITE = "launchSite"
+    LAUNCH_VEHICLE = "launchVehicle"
+    LOCATION = "location"
+    CAPITAL = "capital"
+    PART_OF = "partOf"
+    LEGISLATED_BY = "legislatedBy"
+    PERPETRATOR = "perpetrator"
+    VICTIM = "victim"
+    #: the open relation: a clause links the two and no property names it
+    RELATED_TO = "relatedTo"
 
 
 class Attribute(StrEnum):
@@ -72,6 +169,9 @@ class Attribute(StrEnum):
     START_DATE = "startDate"
     END_DATE = "endDate"
     PERIOD = "period"
+    POINT_IN_TIME = "pointInTime"
+    DATE_OF_BIRTH = "dateOfBirth"
+    DATE_OF_DEATH = "dateOfDeath"
 
 
 class MentionKind(StrEnum):
@@ -177,6 +277,8 @@ class Evidence:
     extractor: str  # id of the pattern that fired, see kg.extract.EXTRACTORS
     confidence: float  # 0..1
     date: str | None = None  # the article's date, when known
+    #: for an open relation (relatedTo): the predicate's words, "exige les résultats de"
+    relation_text: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

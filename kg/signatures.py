@@ -7,14 +7,25 @@ may take the type its relation demands.
 
 from __future__ import annotations
 
-from kg.model import ORGANIZATION_TYPES, PRODUCT_TYPES, EntityType, Relation
+from kg.model import (
+    EVENT_TYPES,
+    ORGANIZATION_TYPES,
+    PLACE_TYPES,
+    PRODUCT_TYPES,
+    WORK_TYPES,
+    EntityType,
+    Relation,
+)
 
 E = EntityType
 ORG = ORGANIZATION_TYPES
 PRODUCT = PRODUCT_TYPES
 PERSON = frozenset({E.PERSON})
-PLACE = frozenset({E.PLACE})
-EVENT = frozenset({E.EVENT})
+PLACE = PLACE_TYPES
+EVENT = EVENT_TYPES
+WORK = WORK_TYPES
+AGENT = PERSON | ORG
+POSITION = frozenset({E.POSITION})
 ANY = frozenset(EntityType)
 
 #: relation -> (allowed subject types, allowed object types)
@@ -29,22 +40,53 @@ SIGNATURES: dict[Relation, tuple[frozenset[EntityType], frozenset[EntityType]]] 
     Relation.DEVELOPS: (ORG, PRODUCT),
     Relation.RELEASED: (ORG, PRODUCT),
     Relation.PRODUCT_OF: (PRODUCT, ORG),
-    Relation.PRECEDENT_FOR: (frozenset({E.PROJECT, E.STRATEGY, E.EVENT} | PRODUCT),
+    Relation.PRECEDENT_FOR: (frozenset({E.PROJECT, E.STRATEGY}) | EVENT | PRODUCT,
                              frozenset({E.PROJECT, E.STRATEGY})),
     Relation.SPOKE_AT: (PERSON, EVENT),
-    Relation.PARTICIPATED_IN: (PERSON | ORG, EVENT),
+    Relation.PARTICIPATED_IN: (PERSON | ORG | PLACE, EVENT),
     Relation.ORGANIZED_BY: (EVENT, ORG),
     Relation.STRATEGY_OF: (frozenset({E.STRATEGY}), ORG),
-    Relation.CONCERNS: (frozenset({E.STRATEGY, E.EVENT, E.PROJECT}), ANY),
+    Relation.CONCERNS: (frozenset({E.STRATEGY, E.PROJECT}) | EVENT, ANY),
     Relation.SUBSIDIARY_OF: (ORG, ORG),
     Relation.OWNS: (ORG | PERSON, ORG | PRODUCT),
     Relation.ACQUIRED: (ORG | PERSON, ORG | PRODUCT),
     Relation.HEADQUARTERED_IN: (ORG, PLACE),
-    Relation.COUNTRY: (ORG, PLACE),
+    Relation.COUNTRY: (ORG | EVENT | PLACE | {E.PROJECT}, PLACE),
     Relation.LOCATED_IN: (ORG | EVENT | PLACE | {E.PROJECT}, PLACE),
     Relation.MEMBER_OF: (PERSON | ORG, ORG),
     Relation.PARTNER_OF: (ORG, ORG),
     Relation.SPOUSE: (PERSON, PERSON),
+    # general news
+    Relation.POSITION_HELD: (PERSON, POSITION),
+    Relation.APPLIES_TO_JURISDICTION: (POSITION | WORK | ORG, PLACE | ORG),
+    Relation.MEMBER_OF_POLITICAL_PARTY: (PERSON, frozenset({E.POLITICAL_PARTY})),
+    Relation.CANDIDATE_IN: (AGENT, EVENT),
+    Relation.WINNER: (EVENT, AGENT),
+    Relation.DEFEATED: (AGENT, AGENT),
+    Relation.COUNTRY_OF_CITIZENSHIP: (PERSON, PLACE),
+    Relation.PLACE_OF_BIRTH: (PERSON, PLACE),
+    Relation.PLACE_OF_DEATH: (PERSON, PLACE),
+    Relation.EDUCATED_AT: (PERSON, ORG),
+    Relation.MEMBER_OF_SPORTS_TEAM: (PERSON, frozenset({E.SPORTS_TEAM})),
+    Relation.HEAD_COACH: (frozenset({E.SPORTS_TEAM}), PERSON),
+    Relation.LEAGUE: (frozenset({E.SPORTS_TEAM}), ORG | EVENT),
+    Relation.PARTICIPANT: (EVENT, PERSON | ORG | PLACE),
+    Relation.AUTHOR: (WORK, AGENT),
+    Relation.DIRECTOR: (WORK, PERSON),
+    Relation.CAST_MEMBER: (WORK, PERSON),
+    Relation.PUBLISHER: (WORK | PRODUCT, AGENT),
+    Relation.BROADCASTER: (WORK | EVENT, ORG),
+    Relation.MANUFACTURER: (PRODUCT, ORG),
+    Relation.OPERATOR: (PRODUCT | PLACE | {E.PROJECT}, ORG),
+    Relation.LAUNCH_SITE: (PRODUCT | EVENT, PLACE),
+    Relation.LAUNCH_VEHICLE: (PRODUCT | EVENT, PRODUCT),
+    Relation.LOCATION: (EVENT | ORG | PRODUCT | WORK | {E.PROJECT}, PLACE | ORG),
+    Relation.CAPITAL: (PLACE, PLACE),
+    Relation.PART_OF: (ANY, ANY),
+    Relation.LEGISLATED_BY: (WORK, ORG),
+    Relation.PERPETRATOR: (EVENT, AGENT),
+    Relation.VICTIM: (EVENT, AGENT),
+    Relation.RELATED_TO: (ANY, ANY),
 }
 
 #: the type an untyped name takes when it fills a slot of this relation

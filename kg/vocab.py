@@ -27,6 +27,24 @@ class KGO(DefinedNamespace):
     Event: URIRef
     Strategy: URIRef
     Place: URIRef
+    Position: URIRef
+    Country: URIRef
+    PoliticalParty: URIRef
+    SportsTeam: URIRef
+    GovernmentOrganization: URIRef
+    Court: URIRef
+    ArmedForce: URIRef
+    MediaOrganization: URIRef
+    EducationalOrganization: URIRef
+    CreativeWork: URIRef
+    Law: URIRef
+    Vehicle: URIRef
+    Spacecraft: URIRef
+    Election: URIRef
+    Attack: URIRef
+    Accident: URIRef
+    NaturalDisaster: URIRef
+    SportsEvent: URIRef
     NewsArticle: URIRef
     Mention: URIRef
     Extractor: URIRef
@@ -69,18 +87,56 @@ class KGO(DefinedNamespace):
     hasMember: URIRef
     partnerOf: URIRef
     spouse: URIRef
+    positionHeld: URIRef
+    positionHolder: URIRef
+    appliesToJurisdiction: URIRef
+    memberOfPoliticalParty: URIRef
+    candidateIn: URIRef
+    candidate: URIRef
+    winner: URIRef
+    defeated: URIRef
+    countryOfCitizenship: URIRef
+    placeOfBirth: URIRef
+    placeOfDeath: URIRef
+    educatedAt: URIRef
+    memberOfSportsTeam: URIRef
+    headCoach: URIRef
+    league: URIRef
+    participant: URIRef
+    author: URIRef
+    director: URIRef
+    castMember: URIRef
+    publisher: URIRef
+    broadcaster: URIRef
+    manufacturer: URIRef
+    operator: URIRef
+    launchSite: URIRef
+    launchVehicle: URIRef
+    location: URIRef
+    capital: URIRef
+    capitalOf: URIRef
+    partOf: URIRef
+    hasPart: URIRef
+    legislatedBy: URIRef
+    perpetrator: URIRef
+    victim: URIRef
+    relatedTo: URIRef
 
     # datatype properties of entities
     foundingDate: URIRef
     startDate: URIRef
     endDate: URIRef
     period: URIRef
+    pointInTime: URIRef
+    dateOfBirth: URIRef
+    dateOfDeath: URIRef
 
     # articles, mentions, evidence
     mentions: URIRef
     sourceFile: URIRef
     confidence: URIRef
     evidenceText: URIRef
+    relationText: URIRef
     startOffset: URIRef
     endOffset: URIRef
     subjectMention: URIRef

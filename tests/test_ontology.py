@@ -203,7 +203,16 @@ def test_label_and_comment_in_french_and_english(
 # Hierarchy, inverses, symmetry
 # --------------------------------------------------------------------------------------------
 
-SUBCLASSES = [("Company", "Organization"), ("Software", "Product"), ("AIModel", "Software")]
+SUBCLASSES = [
+    ("Company", "Organization"), ("Software", "Product"), ("AIModel", "Software"),
+    ("Country", "Place"), ("PoliticalParty", "Organization"), ("SportsTeam", "Organization"),
+    ("GovernmentOrganization", "Organization"), ("Court", "GovernmentOrganization"),
+    ("ArmedForce", "Organization"), ("MediaOrganization", "Organization"),
+    ("EducationalOrganization", "Organization"), ("Law", "CreativeWork"),
+    ("Vehicle", "Product"), ("Spacecraft", "Vehicle"), ("Election", "Event"),
+    ("Attack", "Event"), ("Accident", "Event"), ("NaturalDisaster", "Event"),
+    ("SportsEvent", "Event"),
+]
 SUBPROPERTIES = [
     ("ceoOf", "leads"),
     ("chairOf", "leads"),
@@ -218,6 +227,8 @@ SUBPROPERTIES = [
     ("spokeAt", "participatedIn"),
     ("acquired", "owns"),
     ("acquiredBy", "ownedBy"),
+    ("memberOfPoliticalParty", "memberOf"),
+    ("memberOfSportsTeam", "memberOf"),
 ]
 INVERSES = [
     ("leads", "ledBy"),
@@ -233,6 +244,11 @@ INVERSES = [
     ("owns", "ownedBy"),
     ("acquired", "acquiredBy"),
     ("memberOf", "hasMember"),
+    ("positionHeld", "positionHolder"),
+    ("candidateIn", "candidate"),
+    ("participatedIn", "participant"),
+    ("capital", "capitalOf"),
+    ("partOf", "hasPart"),
 ]
 
 
@@ -428,6 +444,51 @@ ALIGNMENTS = [
     ("startDate", OWL.equivalentProperty, WDT.P580),
     ("endDate", OWL.equivalentProperty, WDT.P582),
     ("mentions", SKOS.closeMatch, SCHEMA.mentions),
+    # general news
+    ("Position", OWL.equivalentClass, WD.Q4164871),
+    ("Country", OWL.equivalentClass, WD.Q6256),
+    ("Country", OWL.equivalentClass, SCHEMA.Country),
+    ("PoliticalParty", OWL.equivalentClass, WD.Q7278),
+    ("SportsTeam", OWL.equivalentClass, SCHEMA.SportsTeam),
+    ("CreativeWork", OWL.equivalentClass, SCHEMA.CreativeWork),
+    ("Law", OWL.equivalentClass, SCHEMA.Legislation),
+    ("Election", OWL.equivalentClass, WD.Q40231),
+    ("positionHeld", OWL.equivalentProperty, WDT.P39),
+    ("positionHolder", OWL.equivalentProperty, WDT.P1308),
+    ("appliesToJurisdiction", OWL.equivalentProperty, WDT.P1001),
+    ("memberOfPoliticalParty", OWL.equivalentProperty, WDT.P102),
+    ("candidateIn", OWL.equivalentProperty, WDT.P3602),
+    ("winner", OWL.equivalentProperty, WDT.P1346),
+    ("countryOfCitizenship", OWL.equivalentProperty, WDT.P27),
+    ("countryOfCitizenship", OWL.equivalentProperty, SCHEMA.nationality),
+    ("placeOfBirth", OWL.equivalentProperty, WDT.P19),
+    ("placeOfDeath", OWL.equivalentProperty, WDT.P20),
+    ("dateOfBirth", OWL.equivalentProperty, WDT.P569),
+    ("dateOfDeath", OWL.equivalentProperty, WDT.P570),
+    ("educatedAt", OWL.equivalentProperty, WDT.P69),
+    ("memberOfSportsTeam", OWL.equivalentProperty, WDT.P54),
+    ("headCoach", OWL.equivalentProperty, WDT.P286),
+    ("league", OWL.equivalentProperty, WDT.P118),
+    ("participant", OWL.equivalentProperty, WDT.P710),
+    ("author", OWL.equivalentProperty, WDT.P50),
+    ("director", OWL.equivalentProperty, WDT.P57),
+    ("castMember", OWL.equivalentProperty, WDT.P161),
+    ("publisher", OWL.equivalentProperty, WDT.P123),
+    ("broadcaster", OWL.equivalentProperty, WDT.P449),
+    ("manufacturer", OWL.equivalentProperty, WDT.P176),
+    ("operator", OWL.equivalentProperty, WDT.P137),
+    ("launchSite", OWL.equivalentProperty, WDT.P448),
+    ("launchVehicle", OWL.equivalentProperty, WDT.P375),
+    ("location", OWL.equivalentProperty, WDT.P276),
+    ("location", OWL.equivalentProperty, SCHEMA.location),
+    ("capital", OWL.equivalentProperty, WDT.P36),
+    ("partOf", OWL.equivalentProperty, WDT.P361),
+    ("hasPart", OWL.equivalentProperty, WDT.P527),
+    ("legislatedBy", OWL.equivalentProperty, WDT.P467),
+    ("perpetrator", OWL.equivalentProperty, WDT.P8031),
+    ("victim", OWL.equivalentProperty, WDT.P8032),
+    ("pointInTime", OWL.equivalentProperty, WDT.P585),
+    ("country", OWL.equivalentProperty, WDT.P17),
 ]
 
 
@@ -489,7 +550,7 @@ def test_domain_range_shapes_match_the_ontology(onto: Graph, shapes: Graph) -> N
 
 def test_entity_properties_are_the_fact_properties(onto: Graph, shapes: Graph) -> None:
     facts = entity_properties(onto)
-    assert len(facts) == 37  # 24 relations kg extracts and 13 inverses
+    assert len(facts) == 71  # 54 relations kg extracts and 17 inverses
     assert {kgo(r.value) for r in Relation} <= facts
     assert set(shapes.objects(KGSH.FactHasEvidence, SH.targetSubjectsOf)) == facts
     (select,) = shapes.objects(KGSH.FactHasEvidence, SH.sparql / SH.select)

@@ -32,14 +32,19 @@ CUE_WEIGHT = 5
 #: the role a name plays in a relation pattern ("X a racheté Y": Y is an organisation)
 RELATION_WEIGHT = 2
 
+E = EntityType
+#: types that compete: the branch is decided first, then the most specific type inside it
 BRANCHES: tuple[tuple[EntityType, ...], ...] = (
-    (EntityType.PERSON,),
-    (EntityType.ORGANIZATION, EntityType.COMPANY),
-    (EntityType.PRODUCT, EntityType.SOFTWARE, EntityType.AI_MODEL),
-    (EntityType.PROJECT,),
-    (EntityType.EVENT,),
-    (EntityType.STRATEGY,),
-    (EntityType.PLACE,),
+    (E.PERSON,),
+    (E.ORGANIZATION, E.COMPANY, E.POLITICAL_PARTY, E.SPORTS_TEAM, E.GOVERNMENT_ORGANIZATION,
+     E.COURT, E.ARMED_FORCE, E.MEDIA_ORGANIZATION, E.EDUCATIONAL_ORGANIZATION),
+    (E.PRODUCT, E.SOFTWARE, E.AI_MODEL, E.VEHICLE, E.SPACECRAFT),
+    (E.PROJECT,),
+    (E.EVENT, E.ELECTION, E.ATTACK, E.ACCIDENT, E.NATURAL_DISASTER, E.SPORTS_EVENT),
+    (E.STRATEGY,),
+    (E.PLACE, E.COUNTRY),
+    (E.POSITION,),
+    (E.CREATIVE_WORK, E.LAW),
 )
 _BRANCH_OF = {t: branch for branch in BRANCHES for t in branch}
 
@@ -674,7 +679,10 @@ def decide_type(votes: Counter[EntityType]) -> EntityType | None:
     if (not specific and EntityType.COMPANY in branch
             and votes.get(EntityType.COMPANY, 0) >= RELATION_WEIGHT):
         return EntityType.COMPANY  # named in a business's slot, with no cue against it
-    return specific[-1] if specific else branch[0]
+    if not specific:
+        return branch[0]
+    # the best-supported specific type; among equals the more specific (later) one
+    return max(specific, key=lambda t: (votes[t], branch.index(t)))
 
 
 # --- linking names inside a document --------------------------------------------------------
