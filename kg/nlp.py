@@ -8,6 +8,7 @@ tokens are re-based onto the document's character offsets.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -24,6 +25,7 @@ ABBREVIATIONS = ("Inc.", "Corp.", "Ltd.", "Co.", "Cie.", "S.A.", "S.A.S.", "N.V.
 
 
 _OPENING_QUOTES = {"«", "“", "‹"}
+_POSSESSIVE_NAME = re.compile(r"^[A-Z][\w-]*['’]s$")
 
 
 def _register_components() -> None:
@@ -64,6 +66,13 @@ def load_model(name: str = DEFAULT_MODEL) -> Language:
     tokenizer: Any = nlp.tokenizer
     for abbreviation in ABBREVIATIONS:
         tokenizer.add_special_case(abbreviation, [{"ORTH": abbreviation}])
+    # a name with an English possessive ("Moody's", "McDonald’s") is one token, not an elision
+    default_match = tokenizer.token_match
+
+    def token_match(text: str) -> Any:
+        return _POSSESSIVE_NAME.match(text) or (default_match(text) if default_match else None)
+
+    tokenizer.token_match = token_match
     return nlp
 
 

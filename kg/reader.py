@@ -572,6 +572,10 @@ _BARE_DATE_LINE = re.compile(
     re.I,
 )
 _PUBLISHED_DATE = re.compile(rf"\b{_PUBLISHED}(?:\s+(?:le|on))?\s*:?\s*{_WEEKDAY}{_DATE}", re.I)
+#: a dateline opening the first paragraph: "21 juin 2012. - À la suite de ...", "PARIS, 3 mai
+#: 2024 — ..."
+_DATELINE = re.compile(
+    rf"^(?:[A-ZÉÈ][\w'’. -]{{1,40}},\s*)?{_WEEKDAY}{_DATE}\s*\.?\s*(?:\(\w+\)\s*)?[-–—]\s", re.I)
 _ISO_START = re.compile(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})(?![\d])")
 _DATE_ANYWHERE = re.compile(_DATE, re.I)
 
@@ -606,9 +610,10 @@ def _iso_date(value: str) -> str | None:
 def _text_date(text: str) -> str | None:
     """Publication date from a date line among the first lines of a plain-text article."""
     for line in _first_lines(text, 3):
-        if len(line) > 150:
+        match = _DATELINE.match(line)  # a paragraph may open with its dateline
+        if match is None and len(line) > 150:
             continue
-        match = _BARE_DATE_LINE.fullmatch(line) or _PUBLISHED_DATE.search(line)
+        match = match or _BARE_DATE_LINE.fullmatch(line) or _PUBLISHED_DATE.search(line)
         if match:
             found = _date_from_match(match)
             if found:

@@ -16,27 +16,29 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from kg.extract import descriptions, mentions
-from kg.extract.calibration import confidence_for
+from kg.extract import descriptions, mentions, offices
+from kg.extract.clauses import OPEN_EXTRACTOR, ReadingTrace, read_clauses
 from kg.extract.coref import resolve_anaphora
 from kg.extract.dates import EXTRACTORS as DATE_EXTRACTORS
 from kg.extract.dates import attribute_facts
 from kg.extract.demonyms import EXTRACTORS as DEMONYM_EXTRACTORS
 from kg.extract.demonyms import demonym_facts, name_country_facts
+from kg.extract.facts import make_fact
+from kg.extract.frames import load_frames
+from kg.extract.institutions import institution_mentions
 from kg.extract.patterns import PATTERNS, Pattern
 from kg.extract.places import is_country
 from kg.extract.surface import SurfaceSentence, surface
 from kg.model import (
     DocumentExtraction,
     EntityType,
-    Evidence,
     Fact,
     Mention,
     MentionKind,
     ParsedDocument,
     Relation,
 )
-from kg.signatures import DEFAULT_OBJECT, DEFAULT_SUBJECT, fits
+from kg.signatures import DEFAULT_OBJECT, DEFAULT_SUBJECT
 
 __all__ = ["EXTRACTORS", "extract", "extract_all"]
 
@@ -54,9 +56,6 @@ _CONJUNCT_AFTER = re.compile(
 _CONJUNCT_BEFORE = re.compile(
     r"@m(\d+) (?:,|et|ou)(?: (?:le|la|les|l'|son|sa|ses|leur|leurs)(?: (?![@,.;:()])\S+){0,3})?$"
 )
-#: a fact found through a resolved pronoun or description is a little less certain
-RESOLUTION_FACTOR = {"pronoun": 0.9, "possessive": 0.9, "definite description": 0.8,
-                     "implicit complement": 0.8}
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +77,11 @@ def _describe_extractors() -> dict[str, str]:
     found.update(descriptions.EXTRACTORS)
     found.update(DATE_EXTRACTORS)
     found.update(DEMONYM_EXTRACTORS)
+    found.update({frame.extractor: frame.label for frame in load_frames()})
+    found[OPEN_EXTRACTOR] = ("open relation: a clause links two entities and no frame names "
+                             "the link; the statement keeps the predicate's words")
     return dict(sorted(found.items()))
+
 
 
 #: extractor id -> what it reads; every fact's evidence names one of these
@@ -90,9 +93,17 @@ def extract_all(parsed_documents: Iterable[ParsedDocument]) -> Iterator[Document
         yield extract(parsed)
 
 
-def extract(parsed: ParsedDocument) -> DocumentExtraction:
-    """Find the mentions and facts of one parsed document."""
+def extract(parsed: ParsedDocument, trace: ReadingTrace | None = None) -> DocumentExtraction:
+    """Find the mentions and facts of one parsed document. With ``trace``, every frame tried
+    on a predicate is recorded there with what came of it (``kg explain`` shows them)."""
     candidates = mentions.name_candidates(parsed)
+    institution_names = institution_mentions(parsed, [(c.start, c.end) for c in candidates])
+    office_phrases = offices.find_offices(
+        parsed, [(c.start, c.end, c.ner) for c in candidates]
+        + [(n.start, n.end, "ORG") for n in institution_names])
+    title_words = {span for office in office_phrases for span in office.title_names}
+    if title_words:  # "ministre des Finances": "Finances" names nothing
+        candidates = [c for c in candidates if (c.start, c.end) not in title_words]
     mentions.type_candidates(parsed, candidates)
     clusters = mentions.link_names(parsed, candidates)
 
@@ -153,7 +164,7 @@ def extract(parsed: ParsedDocument) -> DocumentExtraction:
             continue  # "à Vitré (Ille-et-Vilaine)": the seat is the town, not its département
         if hit.pattern.person_relation and subject.entity_type is EntityType.PERSON:
             relation = hit.pattern.person_relation
-        fact = _fact(parsed, hit.pattern.extractor, relation, subject, obj, hit.sentence,
+        fact = make_fact(parsed, hit.pattern.extractor, relation, subject, obj, hit.sentence,
                      hit.pattern.confidence)
         if fact is not None:
             facts.append(fact)
@@ -167,7 +178,7 @@ def extract(parsed: ParsedDocument) -> DocumentExtraction:
     for extractor, relation, subject, obj, sentence, prior in descriptions.facts(
         parsed, described + named_events, by_id, spans, facts
     ):
-        fact = _fact(parsed, extractor, relation, subject, obj, sentence, prior)
+        fact = make_fact(parsed, extractor, relation, subject, obj, sentence, prior)
         if fact is not None:
             facts.append(fact)
 
@@ -176,12 +187,29 @@ def extract(parsed: ParsedDocument) -> DocumentExtraction:
     for extractor, relation, subject, obj, sentence, prior in (
         *demonym_facts(parsed, surfaces, by_id), *name_country_facts(parsed, names_in_order)
     ):
-        fact = _fact(parsed, extractor, relation, subject, obj, sentence, prior)
+        fact = make_fact(parsed, extractor, relation, subject, obj, sentence, prior)
         if fact is not None:
             facts.append(fact)
             all_mentions.append(obj)
 
     attributes = attribute_facts(parsed, described, surfaces, by_id)
+
+    # the parse reader: offices, institutions, events and dates, then frames and open
+    # relations
+    names_at = {spans[k]: m for k, m in by_id.items() if k < base}
+    reading = read_clauses(
+        parsed, spans=spans, mentions=by_id, names_at=names_at, described=described,
+        office_phrases=office_phrases, institutions=institution_names,
+        candidate_spans=[(c.start, c.end) for c in candidates], typed_facts=facts,
+        trace=trace,
+    )
+    facts += reading.facts
+    attributes += reading.attributes
+    known = {(m.start_char, m.end_char, m.name) for m in all_mentions}
+    for mention in reading.mentions:
+        if (mention.start_char, mention.end_char, mention.name) not in known:
+            known.add((mention.start_char, mention.end_char, mention.name))
+            all_mentions.append(mention)
     return DocumentExtraction(
         document=document,
         mentions=tuple(sorted(all_mentions, key=lambda m: (m.start_char, m.end_char))),
@@ -317,29 +345,6 @@ def _votes_from_hits(hits: list[Hit], base: int) -> list[tuple[int, EntityType]]
     return votes
 
 
-def _fact(
-    parsed: ParsedDocument, extractor: str, relation: Relation, subject: Mention, obj: Mention,
-    sentence_index: int, prior: float,
-) -> Fact | None:
-    if subject.referent == obj.referent:
-        return None
-    if relation is Relation.HEADQUARTERED_IN and is_country(obj.referent.name):
-        relation = Relation.COUNTRY  # Wikidata states a country (P17), not a seat (P159)
-    if not fits(relation, subject.entity_type, obj.entity_type):
-        return None
-    confidence = confidence_for(extractor, prior)
-    for mention in (subject, obj):
-        confidence *= RESOLUTION_FACTOR.get(mention.resolution or "", 1.0)
-    sentence = parsed.sentences[sentence_index]
-    document = parsed.document
-    evidence = Evidence(
-        doc_id=document.doc_id, source=document.source, sentence_text=sentence.text,
-        sentence_start=sentence.start_char, sentence_end=sentence.end_char,
-        extractor=extractor, confidence=round(confidence, 3), date=document.date,
-    )
-    return Fact(subject, relation, obj, evidence)
-
-
 def _dedupe(facts: list[Fact]) -> list[Fact]:
     """One fact per (subject, relation, object, sentence): the most confident reading."""
     best: dict[tuple[str, Relation, str, int], Fact] = {}
@@ -351,7 +356,9 @@ def _dedupe(facts: list[Fact]) -> list[Fact]:
             best[key] = fact
     # a more specific relation read from the same sentence replaces the general one
     general = {Relation.CEO_OF: Relation.LEADS, Relation.CHAIR_OF: Relation.LEADS,
-               Relation.LEADS: Relation.WORKS_FOR, Relation.RELEASED: Relation.DEVELOPS}
+               Relation.LEADS: Relation.WORKS_FOR, Relation.RELEASED: Relation.DEVELOPS,
+               Relation.HEADQUARTERED_IN: Relation.LOCATED_IN,
+               Relation.COUNTRY: Relation.LOCATED_IN}
     for key in list(best):
         subject, relation, obj, start = key
         if relation is Relation.WORKS_FOR:  # "X a rejoint Y": an employee, not a member

@@ -137,3 +137,93 @@ def attribute_facts(
                 found.append(AttributeFact(subject, Attribute.FOUNDING_DATE, value, datatype,
                                            evidence))
     return found
+
+
+# --- date expressions in a sentence, resolved against the article's date --------------------
+
+_WEEKDAYS = {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5,
+             "dimanche": 6}
+_RELATIVE_DAYS = {"hier": -1, "aujourd'hui": 0, "demain": 1, "avant-hier": -2,
+                  "après-demain": 2}
+
+
+def date_expressions(parsed: ParsedDocument) -> dict[int, str]:
+    """Token index -> ISO value (``2012-06-17``, ``2012-06``, ``2006``) for every token of a
+    date expression: "le 3 juin 2012", "dimanche 17 juin", "le 19 mars dernier", "en 2006",
+    "ce vendredi", "hier soir", "en septembre 2012". A day without a year takes the year of
+    the article's date; a weekday alone or "hier" needs the article's date."""
+    from datetime import date, timedelta
+
+    reference: date | None = None
+    if parsed.document.date:
+        try:
+            reference = date.fromisoformat(parsed.document.date)
+        except ValueError:
+            reference = None
+    tokens = parsed.tokens
+    words = [normalise_word(t.text) for t in tokens]
+    found: dict[int, str] = {}
+    i = 0
+    while i < len(tokens):
+        word = words[i]
+        sentence = tokens[i].sent
+
+        def at(k: int, sentence: int = sentence) -> str:
+            return words[k] if k < len(tokens) and tokens[k].sent == sentence else ""
+
+        start = i
+        k = i
+        weekday = None
+        if word in _WEEKDAYS:
+            weekday = _WEEKDAYS[word]
+            k += 1
+        day = None
+        if (at(k).isdigit() and 1 <= int(at(k)) <= 31 and at(k + 1) in MONTHS) or (
+                at(k) == "1er" and at(k + 1) in MONTHS):
+            day = 1 if at(k) == "1er" else int(at(k))
+            k += 1
+        value = None
+        if at(k) in MONTHS and (day is not None or at(k + 1).isdigit() or i == k):
+            month = MONTHS[at(k)]
+            k += 1
+            year = None
+            if at(k).isdigit() and len(at(k)) == 4:
+                year = int(at(k))
+                k += 1
+            elif reference is not None:
+                year = reference.year
+                if at(k) == "dernier" and reference is not None and (
+                        (month, day or 1) > (reference.month, reference.day)):
+                    year -= 1
+            if at(k) in {"dernier", "prochain"}:
+                k += 1
+            if year is not None and day is not None:
+                try:
+                    value = date(year, month, day).isoformat()
+                except ValueError:
+                    value = None
+            elif year is not None and (day is None and (i < k - 1 or at(k - 1).isdigit())):
+                value = f"{year:04d}-{month:02d}"
+        elif weekday is not None and reference is not None and day is None:
+            # "ce vendredi", "jeudi": the closest such day to the article's date
+            offset = (weekday - reference.weekday() + 7) % 7
+            back = offset - 7 if offset else 0
+            chosen = back if abs(back) <= abs(offset) else offset
+            if at(i - 1) in {"ce", "cette"} or offset != 0 or back == 0:
+                value = (reference + timedelta(days=chosen)).isoformat()
+        elif word in _RELATIVE_DAYS and reference is not None:
+            value = (reference + timedelta(days=_RELATIVE_DAYS[word])).isoformat()
+            k = i + 1
+        elif (word.isdigit() and len(word) == 4 and 1800 <= int(word) <= 2100
+              and at(i - 1) in {"en", "de", "depuis", "dès"} and tokens[i].pos == "NUM"):
+            value = word
+            k = i + 1
+        if value is None:
+            i += 1
+            continue
+        if at(start - 1) in {"le", "ce", "cette"} and start > 0:
+            start -= 1
+        for t in range(start, max(k, i + 1)):
+            found[t] = value
+        i = max(k, i + 1)
+    return found

@@ -113,13 +113,27 @@ def _table(entries: dict[str, str]) -> dict[str, str]:
 
 _COUNTRY_FORMS = _table(COUNTRIES)
 _CITY_FORMS = _table(CITIES)
+
+
+def country_of_adjective(word: str) -> str | None:
+    """"égyptienne" -> "Égypte"; None for a word that is no nationality adjective."""
+    return _COUNTRY_FORMS.get(word.lower())
+
+
+def place_of_adjective(word: str) -> str | None:
+    """A country or city for its adjective ("algérien" -> "Algérie", "lyonnais" -> "Lyon")."""
+    word = word.lower()
+    return _COUNTRY_FORMS.get(word) or _CITY_FORMS.get(word)
 _ADJECTIVE = "|".join(sorted(map(re.escape, {**_COUNTRY_FORMS, **_CITY_FORMS}), key=len,
                              reverse=True))
 #: a nationality adjective standing alone before a name, lower case: "le taïwanais X",
 #: "l'américain Y". Business French says it of companies ("le Taïwanais X" would be a person)
 _NATIONALITY = "|".join(sorted(map(re.escape, _COUNTRY_FORMS), key=len, reverse=True))
 SUBSTANTIVE_NATIONALITY = re.compile(rf"(?:^| )(?:le|la|l'|les) (?:{_NATIONALITY}) $")
-_NOUNS = (rf"{lexicon.COMPANY_NOUNS}|{lexicon.ORGANIZATION_NOUNS}|spécialistes?|leaders?|"
+_NOUNS = (rf"{lexicon.COMPANY_NOUNS}|{lexicon.ORGANIZATION_NOUNS}|{lexicon.MEDIA_NOUNS}|"
+          rf"{lexicon.PARTY_NOUNS}|{lexicon.SPORTS_TEAM_NOUNS}|{lexicon.EDUCATION_NOUNS}|"
+          rf"{lexicon.GOVERNMENT_NOUNS}|{lexicon.COURT_NOUNS}|{lexicon.ARMED_NOUNS}|"
+          rf"spécialistes?|leaders?|"
           rf"champions?|acteurs?|pionniers?|numéro un|jeunes? pousses?|pépites?")
 #: "le spécialiste français des logiciels industriels X", "le russe X", "l'éditeur allemand X"
 _BEFORE = re.compile(

@@ -49,18 +49,52 @@ COMPANY_NOUNS = (
     r"pétroliers?|grossistes?|jeunes? pousses?"
 )
 ORGANIZATION_NOUNS = (
-    r"organisations?|associations?|fondations?|universités?|instituts?|agences?|partis?|"
-    r"syndicats?|ong|ministères?|clubs?|équipes?|fédérations?|chaînes?|journal|journaux|"
-    r"quotidiens?|magazines?|consortiums?|alliances?|coalitions?|collèges?|écoles?|"
-    r"laboratoires?|régulateurs?|autorités?|gouvernements?|conseils?|commissions?|"
+    r"organisations?|associations?|fondations?|instituts?|agences?|"
+    r"syndicats?|ong|consortiums?|alliances?|coalitions?|"
+    r"laboratoires?|régulateurs?|collectifs?|communautés?|"
     r"clusters?|pôles? de compétitivité|groupements?|fédérations?"
 )
+#: kinds of organisations of general news
+PARTY_NOUNS = r"partis?(?: politiques?)?|formations? politiques?"
+SPORTS_TEAM_NOUNS = r"clubs?|équipes?|sélections? nationales?"
+MEDIA_NOUNS = (
+    r"quotidiens?|journal|journaux|magazines?|hebdomadaires?|mensuels?|"
+    r"chaînes?(?: de télévision| de télé| d' information| publiques?| privées?)?|radios?|"
+    r"stations? de radio|télévisions?|agences? de presse|sites? d' information|médias?"
+)
+EDUCATION_NOUNS = r"universités?|écoles?|lycées?|collèges?|facultés?|grandes? écoles?"
+GOVERNMENT_NOUNS = (
+    r"ministères?|gouvernements?|parlements?|administrations?|autorités?|commissions?|"
+    r"conseils?|parquets?|polices?|gendarmeries?|préfectures?|municipalités?|mairies?|"
+    r"assemblées? nationales?|chambres? (?:haute|basse|des députés|des représentants)|"
+    r"agences? (?:spatiale|gouvernementale|nationale|fédérale)s?"
+)
+COURT_NOUNS = (r"tribunaux|tribunal|cours? (?:d' appel|de cassation|suprêmes?|constitutionnelles?|"
+               r"d' assises|pénales?)|juridictions?")
+ARMED_NOUNS = (r"armées?|forces armées|régiments?|brigades?|milices?|groupes? armés?|"
+               r"groupes? islamistes?|mouvements? armés?|guérillas?")
+WORK_NOUNS = (
+    r"films?|livres?|romans?|albums?|séries?(?: télévisées?)?|documentaires?|reportages?|"
+    r"spectacles?|pièces? de théâtre|chansons?|émissions?|œuvres?|ouvrages?|études?|"
+    r"rapports?|comédies? musicales?|opéras?|tableaux?|bandes? dessinées?|feuilletons?|"
+    r"expositions?"
+)
+LAW_NOUNS = (r"lois?|projets? de loi|propositions? de loi|traités?|décrets?|directives?|"
+             r"résolutions?|constitutions?|amendements?|mémorandums?|memorandums?")
+VEHICLE_NOUNS = (r"avions?|appareils?|hélicoptères?|navires?|bateaux?|paquebots?|cargos?|"
+                 r"ferrys?|trains?|tgv|avions? de ligne|bombardiers?|chasseurs?")
+SPACECRAFT_NOUNS = (r"satellites?|sondes?|fusées?|lanceurs?|télescopes? spatiaux|"
+                    r"télescopes? spatial|navettes?|capsules?|vaisseaux?|stations? spatiales?|"
+                    r"rovers?|robots? martiens?")
+DISASTER_NOUNS = (r"ouragans?|typhons?|cyclones?|tempêtes?(?: tropicales?)?|tornades?|"
+                  r"volcans?")
 PROJECT_NOUNS = r"projets?|initiatives?|programmes?"
 EVENT_NOUNS = (
     r"conférences?|salons?|sommets?|keynotes?|forums?|festivals?|congrès|assemblées?|"
-    r"événements?|évènements?"
+    r"événements?|évènements?|opérations?"
 )
-PLACE_NOUNS = (r"villes?|pays|régions?|capitales?|provinces?|états?|communes?|départements?|"
+PLACE_NOUNS = (r"villes?|régions?|capitales?|provinces?|états?|communes?|départements?|"
+               r"localités?|villages?|quartiers?|banlieues?|îles?|"
                # venues: "au centre de congrès Pierre-Baudis" is a place, no congress
                r"centres? (?:de|des) congrès|palais des congrès|parcs? (?:des|d') expositions|"
                r"centres? des expositions|salles? de spectacles?|stades?|arènes?|zéniths?")
@@ -71,11 +105,24 @@ TYPE_NOUNS: tuple[tuple[str, EntityType], ...] = (
     (AI_MODEL_NOUNS, EntityType.AI_MODEL),
     (SOFTWARE_NOUNS, EntityType.SOFTWARE),
     (PRODUCT_NOUNS + r"|marques?", EntityType.PRODUCT),
+    (SPACECRAFT_NOUNS, EntityType.SPACECRAFT),
+    (VEHICLE_NOUNS, EntityType.VEHICLE),
     (COMPANY_NOUNS, EntityType.COMPANY),
+    (MEDIA_NOUNS, EntityType.MEDIA_ORGANIZATION),
+    (PARTY_NOUNS, EntityType.POLITICAL_PARTY),
+    (SPORTS_TEAM_NOUNS, EntityType.SPORTS_TEAM),
+    (EDUCATION_NOUNS, EntityType.EDUCATIONAL_ORGANIZATION),
+    (COURT_NOUNS, EntityType.COURT),
+    (GOVERNMENT_NOUNS, EntityType.GOVERNMENT_ORGANIZATION),
+    (ARMED_NOUNS, EntityType.ARMED_FORCE),
     (ORGANIZATION_NOUNS, EntityType.ORGANIZATION),
     (PROJECT_NOUNS, EntityType.PROJECT),
     (r"plans? stratégiques?|stratégies?|feuilles? de route", EntityType.STRATEGY),
+    (DISASTER_NOUNS, EntityType.NATURAL_DISASTER),
     (EVENT_NOUNS, EntityType.EVENT),
+    (LAW_NOUNS, EntityType.LAW),
+    (WORK_NOUNS, EntityType.CREATIVE_WORK),
+    (r"pays", EntityType.COUNTRY),
     (PLACE_NOUNS, EntityType.PLACE),
 )
 
@@ -96,9 +143,18 @@ NAME_WORDS: tuple[tuple[str, EntityType], ...] = (
      r"industries|entertainment|records|pharma|labs|télécom|telecom|capital|partners|"
      r"compagnie|company|co\.|cloud|fm|tv",
      EntityType.COMPANY),
-    (r"université|university|college|collège|institut|institute|school|école|association|"
-     r"fondation|foundation|parti|party|agence|agency|club|fc|fédération|federation|ministère|"
-     r"department|département|conseil|council|commission|league|ligue|union|office|service|"
+    (r"parti|party|partido|partei", EntityType.POLITICAL_PARTY),
+    (r"université|university|universität|universidad|college|collège|school|école|lycée|"
+     r"academy|académie", EntityType.EDUCATIONAL_ORGANIZATION),
+    (r"cour|tribunal|court", EntityType.COURT),
+    (r"ministère|ministry|gouvernement|government|parlement|parliament|sénat|senate|"
+     r"assemblée|congrès|commission|police|gendarmerie|parquet|préfecture|mairie|"
+     r"municipalité", EntityType.GOVERNMENT_ORGANIZATION),
+    (r"armée|army|régiment|brigade|milice|forces", EntityType.ARMED_FORCE),
+    (r"fc|afc|sc|ac|olympique|racing|sporting", EntityType.SPORTS_TEAM),
+    (r"institut|institute|association|"
+     r"fondation|foundation|agence|agency|club|fédération|federation|"
+     r"department|département|conseil|council|league|ligue|union|office|service|"
      r"trust|society|société|nations|unies",
      EntityType.ORGANIZATION),
     (r"conférence|conference|summit|sommet|salon|festival|forum|expo|world cup|"

@@ -111,6 +111,9 @@ def _trim(parsed: ParsedDocument, start: int, end: int) -> tuple[int, int]:
         # (but not "parti démocratique de l'Arkansas", where the name runs through "de")
         or (tokens[start].text[:1].islower() and tokens[start].pos not in {"NUM"}
             and _capital_before_preposition(tokens, start + 1, end))
+        # "attentat de Kaboul", "ville de Lagos": an event or place noun the NER swept in
+        or (tokens[start].text[:1].islower() and start + 1 < end
+            and _is_common_head(tokens[start].text))
         or normalise_word(tokens[start].text) in {"l'", "d'", "«", '"'}
         or normalise_word(tokens[start].text) in _NAMING_PARTICIPLES
         or _TITLE_PREFIX.match(normalise_word(tokens[start].text))
@@ -135,6 +138,16 @@ def _trim(parsed: ParsedDocument, start: int, end: int) -> tuple[int, int]:
                            or _EVENT_CLAUSE_PARTICIPLE.match(tokens[end - 1].text)):
         end -= 1
     return start, end
+
+
+def _is_common_head(word: str) -> bool:
+    """A common noun that heads a description rather than a name: an event noun, a place
+    classifier ("ville", "province")."""
+    from kg.extract.events import is_event_noun
+    from kg.extract.syntax import CLASSIFIERS
+
+    word = normalise_word(word)
+    return word in CLASSIFIERS or is_event_noun(word) is not None
 
 
 def _capitalised_common(parsed: ParsedDocument, i: int) -> bool:
@@ -204,7 +217,15 @@ def name_candidates(parsed: ParsedDocument) -> list[Candidate]:
     candidates: list[Candidate] = []
     covered: set[int] = set()
     for span in parsed.ner_spans:
-        cand = _candidate(parsed, span.start, span.end, span.label)
+        end = span.end
+        # "France 2", "Europe 1": a number closing the name the NER left out
+        tokens = parsed.tokens
+        if (end < len(tokens) and tokens[end].pos == "NUM" and tokens[end].text.isdigit()
+                and len(tokens[end].text) <= 2 and tokens[end].sent == tokens[span.start].sent
+                and span.label in {"ORG", "MISC", "LOC"}
+                and (end + 1 >= len(tokens) or tokens[end + 1].pos != "NOUN")):
+            end += 1
+        cand = _candidate(parsed, span.start, end, span.label)
         if (cand is not None and cand.end - cand.start == 1
                 and parsed.sentences[cand.sentence].start == cand.start
                 and _COMMON_NOUN.match(cand.text.lower())):
@@ -397,6 +418,8 @@ def _headed_names(parsed: ParsedDocument) -> list[Candidate]:
         k = end
         while k < len(tokens) and k - i < 10 and tokens[k].sent == token.sent:
             low = normalise_word(tokens[k].text)
+            if tokens[k].ent_type == "PER" and tokens[k].ent_iob == "B":
+                break  # "le président du Conseil des ministres Mario Monti"
             # a participle ends a name ("de la finance embarquée,"), it does not open a
             # clause ("Sommet du sport business organisé à Lyon")
             if (tokens[k].pos in _EVENT_NAME_WORDS or (
@@ -485,6 +508,11 @@ _LOCATIVE_BEFORE = re.compile(
     r"(?:^| )(?:fabriquée?s?|produite?s?|assemblée?s?|visite|usine|usines|site|entrepôt|"
     r"née?|domiciliée?s?|habite|vit|réside|installée? près de) (?:à|en|au) $"
 )
+#: "à X", "en X", "près de X", an event noun and "de X": where something happens
+_PLACE_PREPOSITION = re.compile(
+    r"(?:^| )(?:à|au|aux|en|près de|près d'|dans la ville de|dans la région de|"
+    r"(?:attentat|attentats|attaque|séisme|explosion|bombardement|massacre|bataille|"
+    r"siège|prise|crash|naufrage|inondations?|combats) (?:de|d'|à)) $")
 #: a name right after "plan" or "plan de <noun>": the plan's name
 _PLAN_BEFORE = re.compile(r"(?:^| )(?:le|son|sa|leur|du|au|un|ce|nouveau) plan"
                           r"(?: (?:de|d') [a-zéèêàâîôûç][\w'-]*)? (?:\" )?$")
@@ -621,6 +649,10 @@ def type_candidates(parsed: ParsedDocument, candidates: list[Candidate]) -> None
                     or _LOCATIVE_BEFORE.search(before[-40:])):
                 # "PARIS, 9 avril — ...": a dateline names a place
                 cand.votes[EntityType.PLACE] += CUE_WEIGHT
+            elif cand.ner not in NER_TYPES and _PLACE_PREPOSITION.search(before[-30:]):
+                # "à Kaboul", "attentat de Kaboul": a weak sign of a place, for a name the
+                # NER has no opinion on
+                cand.votes[EntityType.PLACE] += NER_WEIGHT
             words = [normalise_word(t.text) for t in parsed.tokens[cand.start : cand.end]]
             head_type = _NAME_HEADS.get(words[0])
             for n, word in enumerate(words):
@@ -822,6 +854,8 @@ def build_mentions(
         for k in members:
             votes.update(candidates[k].votes)
         etype = decide_type(votes)
+        if etype is EntityType.PLACE and any(is_country(candidates[k].text) for k in members):
+            etype = EntityType.COUNTRY
         cluster_types.append(etype)
         if etype is None:
             continue

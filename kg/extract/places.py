@@ -47,3 +47,32 @@ def is_french_country_name(name: str) -> bool:
     """The name is a country's French name ("Portugal", "Allemagne", "Corée du Sud"): English
     names such as "Georgia" or "Jordan", which name people and US states, are not."""
     return name_key(name) in _country_keys(True)
+
+
+#: countries named without an article ("de Cuba", "d'Israël")
+_NO_ARTICLE = {"cuba", "israel", "malte", "chypre", "singapour", "madagascar", "monaco",
+               "haiti", "taiwan", "bahrein", "oman", "hong kong", "porto rico", "djibouti",
+               "maurice", "andorre", "sainte-lucie", "trinite-et-tobago", "nauru", "tuvalu",
+               "kiribati", "samoa", "tonga", "brunei", "macao", "jersey", "guernesey"}
+#: plural country names ("des États-Unis")
+_PLURAL = {"etats-unis", "pays-bas", "emirats arabes unis", "philippines", "comores",
+           "seychelles", "maldives", "bahamas", "fidji", "iles salomon", "iles marshall"}
+#: masculine names ending in -e ("du Mexique")
+_MASCULINE_E = {"mexique", "cambodge", "mozambique", "zimbabwe", "belize", "suriname",
+                "bengale", "maine", "tennessee"}
+
+
+def article_of_country(name: str) -> str:
+    """The French phrase "of <country>": "de la Grèce", "du Mali", "des États-Unis",
+    "de l'Égypte", "d'Israël", "de Cuba"."""
+    key = " ".join(name_key(name).split())
+    vowel = key[:1] in "aeiouyh" and not key.startswith(("hong", "hongrie", "honduras"))
+    if key in _NO_ARTICLE:
+        return f"d'{name}" if vowel else f"de {name}"
+    if key in _PLURAL or key.replace(" ", "-") in _PLURAL:
+        return f"des {name}"
+    if vowel:
+        return f"de l'{name}"
+    if key.endswith("e") and key not in _MASCULINE_E:
+        return f"de la {name}"
+    return f"du {name}"

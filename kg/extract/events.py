@@ -1,0 +1,145 @@
+"""Events of news that have no name: "les élections législatives de dimanche 17 juin",
+"l'assassinat de l'ex-espion russe Alexandre Litvinenko", "l'attentat".
+
+A noun listed in ``frames/events.toml`` heads a description: the noun, its adjectives and its
+complements ("de ...", a date), up to a verb, a punctuation mark or a relative pronoun. The
+description is a mention of an event of the article, typed by the noun's class (an
+:class:`~kg.model.EntityType.ELECTION`, an ``ATTACK``...). A later definite description with
+the same head ("l'agression", "cette agression") is the same event. The frames read the rest:
+where and when it happened, who took part, who did it, who suffered it.
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from dataclasses import dataclass
+from importlib.resources import files
+
+from kg.extract.offices import normalise
+from kg.model import EntityType, Mention, MentionKind, ParsedDocument
+
+_COMPLEMENT = {"de", "du", "des", "d'", "en", "à", "au", "aux", "contre", "sur", "dans"}
+#: words that end a description
+_STOP = {"qui", "que", "qu'", "dont", "où", "lequel", "laquelle", "afin", "alors", "mais",
+         "et", "ou", "car", "lorsque", "quand", "puis", "selon", "avec", "par", "pour",
+         "depuis", "après", "avant", "lors"}
+_DEFINITE = {"le", "la", "les", "l'", "ce", "cet", "cette", "ces"}
+_MAX_WIDTH = 12
+
+
+@dataclass(frozen=True, slots=True)
+class EventNoun:
+    words: tuple[str, ...]
+    etype: EntityType
+    alone: bool
+
+
+@functools.cache
+def event_nouns() -> tuple[dict[tuple[str, ...], EventNoun], int]:
+    data = tomllib.loads((files("kg.extract") / "frames" / "events.toml").read_text("utf-8"))
+    nouns: dict[tuple[str, ...], EventNoun] = {}
+    for group in data["event"]:
+        etype = EntityType(group["class"])
+        for noun in group["nouns"]:
+            words = tuple(normalise(noun).replace("'", "' ").split())
+            nouns[words] = EventNoun(words, etype, bool(group["alone"]))
+    return nouns, max(len(k) for k in nouns)
+
+
+def is_event_noun(word: str) -> EntityType | None:
+    """The event class a one-word noun names ("attentat" -> Attack), or None."""
+    found = event_nouns()[0].get((normalise(word),))
+    return found.etype if found else None
+
+
+def event_mentions(parsed: ParsedDocument, names: list[tuple[int, int]]
+                   ) -> list[tuple[Mention, int, int]]:
+    """Event descriptions with their token ranges. ``names`` are the token ranges of name
+    mentions: a name right after the noun is the event's own name, handled as a name."""
+    nouns, longest = event_nouns()
+    tokens = parsed.tokens
+    words = [normalise(t.text) for t in tokens]
+    name_starts = {s: e for s, e in names}
+    inside_name = {i for s, e in names for i in range(s, e)}
+    text = parsed.document.text
+    found: list[tuple[Mention, int, int]] = []
+    #: head words seen so far -> the mention they introduced
+    introduced: dict[tuple[str, ...], Mention] = {}
+    i = 0
+    while i < len(tokens):
+        match = None
+        for width in range(min(longest, len(tokens) - i), 0, -1):
+            key = tuple(words[i:i + width])
+            if key in nouns and tokens[i + width - 1].sent == tokens[i].sent:
+                match = nouns[key]
+                break
+        if (match is None or i in inside_name or tokens[i].pos not in {"NOUN", "ADJ"}
+                or (i > 0 and words[i - 1] in {"de", "des", "du", "d'"}
+                    and tokens[i - 1].head != i and _after_noun(parsed, i - 1))):
+            i += 1
+            continue
+        start, end = i, i + len(match.words)
+        if end in name_starts:
+            i = end  # "l'ouragan Sandy": the name is the event
+            continue
+        end = _extend(parsed, words, start, end, name_starts)
+        complemented = end > start + len(match.words)
+        if not complemented and not match.alone:
+            i += 1
+            continue
+        first, last = tokens[start], tokens[end - 1]
+        span_text = text[first.idx:last.end]
+        mention = Mention(
+            doc_id=parsed.document.doc_id, start_char=first.idx, end_char=last.end,
+            text=span_text, sentence=first.sent, entity_type=match.etype,
+            name=" ".join(span_text.split()), kind=MentionKind.NOMINAL,
+        )
+        determiner = words[start - 1] if start > 0 else ""
+        earlier = introduced.get(match.words)
+        if earlier is not None and determiner in _DEFINITE and not complemented:
+            # "l'agression", "cette agression": the event introduced earlier
+            mention = Mention(
+                doc_id=mention.doc_id, start_char=mention.start_char,
+                end_char=mention.end_char, text=mention.text, sentence=mention.sentence,
+                entity_type=earlier.entity_type, name=mention.name, kind=MentionKind.NOMINAL,
+                antecedent=earlier, resolution="definite description",
+            )
+        else:
+            introduced[match.words] = mention
+        found.append((mention, start, end))
+        i = end
+    return found
+
+
+def _after_noun(parsed: ParsedDocument, i: int) -> bool:
+    """"de" after a noun: "la date de l'élection" still describes the election, but "centre
+    de congrès" names no congress; only a noun before "de" that is itself an event or a
+    classifier keeps the complement apart."""
+    tokens = parsed.tokens
+    return i > 0 and tokens[i - 1].pos == "NOUN" and normalise(tokens[i - 1].text) in {
+        "centre", "palais", "parc", "salle", "bureau", "bureaux", "liste", "loi"}
+
+
+def _extend(parsed: ParsedDocument, words: list[str], start: int, end: int,
+            name_starts: dict[int, int]) -> int:
+    """The description's end: adjectives, then complements ("de ...", "en 2006"), up to a
+    verb, a punctuation mark, a relative pronoun or a coordination."""
+    tokens = parsed.tokens
+    sentence = tokens[start].sent
+    k = end
+    while k < len(tokens) and tokens[k].sent == sentence and k - start < _MAX_WIDTH:
+        token = tokens[k]
+        word = words[k]
+        if k in name_starts:
+            k = name_starts[k]
+            continue
+        if word in _STOP or token.pos in {"VERB", "AUX", "PRON", "PUNCT", "SCONJ", "CCONJ"}:
+            break
+        if token.pos == "ADP" and word not in _COMPLEMENT:
+            break
+        k += 1
+    while k > end and (tokens[k - 1].pos in {"ADP", "DET", "CCONJ"}
+                       or words[k - 1] in _COMPLEMENT):
+        k -= 1
+    return k

@@ -1,0 +1,113 @@
+"""Institutions and sites named with a common noun: "l'université anglaise de Manchester",
+"l'ambassade de France à Damas", "la place Tahrir", "l'armée française".
+
+French news writes these in lower case, so the NER rarely takes them for names. A noun listed
+in ``frames/institutions.toml``, its adjectives, and the name after it (directly, or after
+"de"; an embassy also "à" its city) make a name of the class listed there. A name inside
+(Manchester, France, Damas) keeps its own mention, so that the frames can say where the
+institution is. A body named by a nationality adjective alone ("l'armée française", "le
+gouvernement malien") is that country's body, named so ("Armée française").
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from dataclasses import dataclass
+from importlib.resources import files
+
+from kg.extract.demonyms import country_of_adjective
+from kg.extract.offices import normalise
+from kg.model import EntityType, Mention, MentionKind, ParsedDocument
+
+_DE = {"de", "du", "des", "d'"}
+_DETERMINERS = {"la", "le", "les", "l'"}
+
+
+@dataclass(frozen=True, slots=True)
+class Institution:
+    """A mention found, with the country a nationality adjective gave it."""
+
+    mention: Mention
+    start: int
+    end: int
+    country: str | None = None
+
+
+@functools.cache
+def _lexicon() -> tuple[dict[tuple[str, ...], EntityType], frozenset[tuple[str, ...]], int]:
+    data = tomllib.loads((files("kg.extract") / "frames" / "institutions.toml")
+                         .read_text("utf-8"))
+    nouns: dict[tuple[str, ...], EntityType] = {}
+    for group in data["institution"]:
+        for noun in group["nouns"]:
+            nouns[_words(noun)] = EntityType(group["class"])
+    national = frozenset(_words(n) for n in data["national"]["nouns"])
+    return nouns, national, max(len(k) for k in nouns)
+
+
+def _words(phrase: str) -> tuple[str, ...]:
+    return tuple(normalise(phrase).replace("'", "' ").split())
+
+
+def institution_mentions(parsed: ParsedDocument, names: list[tuple[int, int]]
+                         ) -> list[Institution]:
+    """Institution names with their token ranges. ``names`` are the name candidates' token
+    ranges: a name that already starts at the noun ("Université de Yale") is left as it is."""
+    nouns, national, longest = _lexicon()
+    tokens = parsed.tokens
+    words = [normalise(t.text) for t in tokens]
+    starts = {s: e for s, e in names}
+    covered = {i for s, e in names for i in range(s, e)}
+    text = parsed.document.text
+    found: list[Institution] = []
+    i = 0
+    while i < len(tokens):
+        hit = None
+        for width in range(min(longest, len(tokens) - i), 0, -1):
+            key = tuple(words[i:i + width])
+            if key in nouns and tokens[i + width - 1].sent == tokens[i].sent:
+                hit = (key, width)
+                break
+        if hit is None or i in covered or tokens[i].pos not in {"NOUN", "PROPN", "ADJ"}:
+            i += 1
+            continue
+        key, width = hit
+        etype = nouns[key]
+        sentence = tokens[i].sent
+        k = i + width
+        country = None
+        # adjectives: "anglaise", "nucléaire", "international", "guyanais"
+        while k < len(tokens) and tokens[k].sent == sentence and tokens[k].pos == "ADJ" and (
+                k not in starts):
+            country = country or country_of_adjective(tokens[k].text)
+            k += 1
+        end = None
+        if k in starts:  # "la place Tahrir", "le gouvernement Papadimos"
+            end = starts[k]
+        elif k < len(tokens) and words[k] in _DE:
+            j = k + 1
+            while j < len(tokens) and words[j] in _DETERMINERS:
+                j += 1
+            if j in starts and tokens[j].sent == sentence:
+                end = starts[j]
+        if end is not None and key[0] in {"ambassade", "consulat"} and end + 1 < len(tokens) \
+                and words[end] == "à" and end + 1 in starts:
+            end = starts[end + 1]  # "l'ambassade de France à Damas"
+        if end is None and country is not None and key in national and k == i + width + 1:
+            end = k  # "l'armée française", "le gouvernement malien"
+        if end is None:
+            i += width
+            continue
+        first, last = tokens[i], tokens[end - 1]
+        phrase = text[first.idx:last.end]
+        label = " ".join(phrase.split())
+        label = label[:1].upper() + label[1:]
+        mention = Mention(
+            doc_id=parsed.document.doc_id, start_char=first.idx, end_char=last.end,
+            text=phrase, sentence=sentence, entity_type=etype, name=label,
+            kind=MentionKind.NAME,
+        )
+        found.append(Institution(mention, i, end, country if end == k else None))
+        i = end
+    return found

@@ -1,0 +1,482 @@
+"""Predicate-argument structure of a sentence, read off spaCy's dependency parse.
+
+A :class:`Predicate` is a verb, a noun or an adjective with its arguments, each under a
+*role* that no longer depends on the surface form:
+
+- ``agent`` and ``theme``: the logical subject and object. "X a battu Y", "Y a été battu par
+  X" and "Y, battu par X" all give agent X, theme Y. Relative clauses ("X, qui a battu Y"),
+  participles ("X, élu en 2012"), coordinated verbs ("X a fondé Y et dirige Z") and control
+  ("X a refusé de rejoindre Y") hand the subject on.
+- a preposition (``à``, ``de``, ``en``, ``dans``, ``contre``, ``près de``, ...): the
+  argument it introduces, contractions undone ("au" is ``à``, "du" is ``de``).
+- ``subj``: the surface subject, whatever the voice (for verbs such as "mourir", "naître",
+  whose one argument the parser calls a subject or a passive subject).
+- ``attr``: a predicative complement ("X a été nommé ministre", "X, élu président").
+- for nouns, ``holder``: who the noun describes ("X, ministre de Y", "le président X",
+  "X est le président de Y"), and ``mod``: an adjective on the noun ("le président égyptien").
+
+Arguments are token indices; :class:`SentenceGraph` maps a token to the mentions it stands
+for (a name, a pronoun resolved by coreference, "qui" to its antecedent, "le banquier X" to
+X), following coordination ("X et Y").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from kg.model import ParsedDocument, Token
+
+#: contractions and their preposition
+_PREPOSITIONS = {"au": "à", "aux": "à", "du": "de", "des": "de", "d'": "de", "d’": "de"}
+#: a relative pronoun stands for the noun its clause modifies
+_RELATIVE = {"qui", "que", "qu'", "qu’", "lequel", "laquelle", "lesquels", "lesquelles", "dont",
+             "où", "auquel", "auxquels", "duquel"}
+#: nouns that classify the name after them: "la ville de Lagos" is Lagos
+CLASSIFIERS = frozenset({
+    "ville", "province", "région", "commune", "pays", "état", "île", "département", "quartier",
+    "localité", "village", "capitale", "district", "comté", "banlieue", "territoire", "cité",
+    "archipel", "république", "royaume", "émirat", "principauté", "agglomération", "vallée",
+    "préfecture", "oblast", "canton", "arrondissement", "municipalité", "métropole",
+})
+_NOMINAL = {"NOUN", "PROPN", "PRON", "NUM", "X"}
+#: relations a name right after a verb gets when the tagger misread its first word
+_MISPARSED_OBJECT = {"xcomp", "ccomp", "conj", "dep", "advcl", "parataxis", "appos", "acl"}
+#: how a surface subject is found: "subj" in a frame means any of these
+SUBJECT_VIAS = frozenset({"nsubj", "nsubj:pass", "csubj", "conj", "control", "participle",
+                          "advcl"})
+_FORMER = {"ancien", "ancienne", "anciens", "anciennes", "ex", "ex-", "feu", "défunt",
+           "défunte"}
+_PARTICIPLE = "VerbForm=Part"
+
+
+@dataclass(frozen=True, slots=True)
+class Argument:
+    role: str  # "agent", "theme", "attr", "holder", "mod", or a preposition
+    token: int  # head token of the argument phrase
+    via: str  # the dependency (or construction) it was found through
+
+
+@dataclass(frozen=True, slots=True)
+class Predicate:
+    token: int  # the trigger token
+    lemma: str  # lower-cased lemma ("battre", "président")
+    kind: str  # "verb" or "noun"
+    passive: bool
+    negated: bool
+    #: the clause is only reported or supposed ("aurait été tué", "selon X")
+    hedged: bool
+    args: tuple[Argument, ...]
+    #: a noun qualified as past: "l'ancien ministre", "l'ex-conseiller"
+    former: bool = False
+
+    def role(self, name: str) -> list[int]:
+        if name == "subj":  # the surface subject, whatever the voice
+            return [a.token for a in self.args if a.via in SUBJECT_VIAS]
+        return [a.token for a in self.args if a.role == name]
+
+
+class SentenceGraph:
+    """The parse of one sentence with its mentions: children lists, token -> mention ids, and
+    the predicates. ``spans`` maps a mention id to its token range (start, end)."""
+
+    def __init__(self, parsed: ParsedDocument, index: int,
+                 spans: dict[int, tuple[int, int]], names: frozenset[int] = frozenset()
+                 ) -> None:
+        self.parsed = parsed
+        self.sentence = parsed.sentences[index]
+        self.tokens = parsed.tokens
+        start, end = self.sentence.start, self.sentence.end
+        self.range = range(start, end)
+        self.children: dict[int, list[int]] = {i: [] for i in self.range}
+        for i in self.range:
+            head = self.tokens[i].head
+            if head != i and head in self.children:
+                self.children[head].append(i)
+        #: token -> the mention ids whose span holds it (the shortest first)
+        self.token_mentions: dict[int, list[int]] = {}
+        inside = sorted(((ident, s, e) for ident, (s, e) in spans.items()
+                         if start <= s < end), key=lambda m: m[2] - m[1])
+        for ident, s, e in inside:
+            for i in range(s, min(e, end)):
+                self.token_mentions.setdefault(i, []).append(ident)
+        self.spans = {ident: (s, e) for ident, s, e in inside}
+        #: tokens inside a proper name: no predicate there, whatever the tagger says
+        #: ("Yasser" tagged as a verb)
+        self.names = names
+        self.opaque = {i for ident in names if ident in self.spans
+                       for i in range(*self.spans[ident])}
+        self._predicates: list[Predicate] | None = None
+
+    # --- tokens ---------------------------------------------------------------------------
+
+    def tok(self, i: int) -> Token:
+        return self.tokens[i]
+
+    def kids(self, i: int, *deps: str) -> list[int]:
+        """Children of ``i`` whose relation is one of ``deps`` (or starts with one ending in
+        ':'), all children without ``deps``."""
+        found = self.children.get(i, [])
+        if not deps:
+            return list(found)
+        return [c for c in found if _dep_in(self.tokens[c].dep, deps)]
+
+    def preposition(self, i: int) -> str | None:
+        """The preposition that introduces the phrase headed by ``i`` ("au" -> "à",
+        "près de", "à la tête de" is "à")."""
+        for child in self.kids(i, "case", "mark"):
+            token = self.tokens[child]
+            if token.pos not in {"ADP", "SCONJ"} and token.text.lower() not in _PREPOSITIONS:
+                continue
+            word = _PREPOSITIONS.get(token.text.lower(), token.text.lower().replace("’", "'"))
+            fixed = [self.tokens[f].text.lower() for f in self.kids(child, "fixed")]
+            if fixed:
+                word = " ".join([word, *fixed]).replace("' ", "'")
+                word = " ".join(_PREPOSITIONS.get(w, w) for w in word.split())
+            return word
+        return None
+
+    def mentions_at(self, i: int) -> list[int]:
+        """The mentions the phrase headed by token ``i`` stands for, coordinated ones
+        included: "X et Y" gives both."""
+        found: list[int] = []
+        seen: set[int] = set()
+        for head in self._conjuncts(i):
+            for ident in self._referents(head, depth=0):
+                if ident not in seen:
+                    seen.add(ident)
+                    found.append(ident)
+        return found
+
+    def head_mention(self, ident: int) -> int | None:
+        """The token of a mention whose head lies outside the mention: how the mention
+        attaches to the rest of the sentence."""
+        span = self.spans.get(ident)
+        if span is None:
+            return None
+        s, e = span
+        outside = [i for i in range(s, e) if not s <= self.tokens[i].head < e
+                   or self.tokens[i].head == i]
+        if not outside:
+            return s
+        # prefer a nominal that is not punctuation
+        for i in outside:
+            if self.tokens[i].pos != "PUNCT":
+                return i
+        return outside[0]
+
+    def _conjuncts(self, i: int) -> list[int]:
+        out = [i]
+        todo = [i]
+        while todo:
+            current = todo.pop()
+            for child in self.kids(current, "conj"):
+                if self.tokens[child].pos in _NOMINAL | {"ADJ"} and child not in out:
+                    out.append(child)
+                    todo.append(child)
+        return out
+
+    def _referents(self, i: int, depth: int) -> list[int]:
+        if depth > 3:
+            return []
+        for ident in self.token_mentions.get(i, []):
+            # the shortest mention over the token: any word of a name stands for it, but a
+            # description (an event, an office) only by its head ("la ville de Homs" inside
+            # "les combats dans la ville de Homs" is Homs, not the combats)
+            if ident in self.names or self.spans[ident][0] == i or self.head_mention(
+                    ident) == i:
+                return [ident]
+        token = self.tokens[i]
+        word = token.text.lower()
+        if word in _RELATIVE or "PronType=Rel" in token.morph:
+            clause = token.head
+            while clause != self.tokens[clause].head and not self.tokens[clause].dep.startswith(
+                    "acl"):
+                clause = self.tokens[clause].head
+                if clause not in self.children:
+                    return []
+            if self.tokens[clause].dep.startswith("acl"):
+                return self._referents(self.tokens[clause].head, depth + 1)
+            return []
+        if token.pos not in {"NOUN", "PROPN", "ADJ", "NUM", "X"}:
+            return []
+        # "le banquier Vassilis Rapanos", "M. Samaras": a name that identifies the noun
+        for child in self.kids(i, "appos", "flat", "compound", "nmod"):
+            if child < i:
+                continue
+            if self.tokens[child].dep.startswith("nmod") and self.preposition(child):
+                continue
+            if child in self.token_mentions and self._adjacent(i, child):
+                return [self.token_mentions[child][0]]
+        # "la ville de Lagos", "l'État du New Jersey"
+        if token.lemma.lower() in CLASSIFIERS:
+            for child in self.kids(i, "nmod"):
+                if self.preposition(child) == "de" and child in self.token_mentions:
+                    return [self.token_mentions[child][0]]
+        return []
+
+    def _adjacent(self, noun: int, name: int) -> bool:
+        """Only modifiers of the noun (and a comma) stand between the noun and the name:
+        "le sénateur démocrate Sherrod Brown", not "le président de la commission X"."""
+        for k in range(noun + 1, name):
+            token = self.tokens[k]
+            if token.pos in {"ADJ", "PUNCT"} or token.text in {"M.", "Mme", "Mlle"}:
+                continue
+            if k in self.token_mentions:
+                continue
+            return False
+        return True
+
+    # --- predicates -----------------------------------------------------------------------
+
+    def predicates(self) -> list[Predicate]:
+        if self._predicates is None:
+            self._predicates = list(self._build())
+        return self._predicates
+
+    def _build(self) -> Iterator[Predicate]:
+        for i in self.range:
+            if i in self.opaque:
+                continue
+            token = self.tokens[i]
+            if token.pos == "VERB" or (token.pos == "AUX" and token.dep not in {
+                    "aux", "aux:tense", "aux:pass", "cop"} and not token.dep.startswith("aux")):
+                yield self._verb(i)
+            elif token.pos in {"NOUN", "PROPN"}:
+                yield self._noun(i)
+
+    def _verb(self, i: int) -> Predicate:
+        token = self.tokens[i]
+        # "est mort", "est arrivé": être with a verb of motion or state is no passive; the
+        # parser says so by keeping a plain nsubj
+        passive = bool(self.kids(i, "nsubj:pass", "obl:agent")) or bool(
+            self.kids(i, "aux:pass") and not self.kids(i, "nsubj"))
+        args: list[Argument] = []
+        has_subject = False
+        for child in self.kids(i):
+            dep = self.tokens[child].dep
+            if dep in {"nsubj", "csubj"}:
+                args.append(Argument("agent", child, dep))
+                has_subject = True
+            elif dep == "nsubj:pass":
+                args.append(Argument("theme", child, dep))
+                has_subject = True
+            elif dep == "obj":
+                args.append(Argument("theme", child, dep))
+            elif dep == "obl:agent":
+                args.append(Argument("agent", child, dep))
+            elif dep == "iobj":
+                args.append(Argument("à", child, dep))
+            elif dep.startswith(("obl", "nmod")):
+                prep = self.preposition(child)
+                if prep == "par" and passive:
+                    args.append(Argument("agent", child, dep))
+                elif prep is not None:
+                    args.append(Argument(prep, child, dep))
+                else:
+                    args.append(Argument("time" if _is_time(self.tokens[child]) else "obl",
+                                         child, dep))
+            elif dep == "xcomp" and self.tokens[child].pos in {"NOUN", "PROPN", "ADJ"} and (
+                    child not in self.opaque):
+                args.append(Argument("attr", child, dep))
+            elif (child in self.opaque and child > i and dep in _MISPARSED_OBJECT
+                  and not self.preposition(child)):
+                # "a épousé Yasser Arafat": the tagger took "Yasser" for a verb
+                args.append(Argument("theme" if not passive else "agent", child, "name"))
+        if not has_subject:
+            args += self._inherited_subject(i, passive)
+        return Predicate(
+            token=i, lemma=token.lemma.lower(), kind="verb", passive=passive,
+            negated=self._negated(i), hedged=self._hedged(i), args=tuple(args),
+        )
+
+    def _inherited_subject(self, i: int, passive: bool) -> list[Argument]:
+        """Who a verb without a subject of its own is about."""
+        token = self.tokens[i]
+        dep = token.dep
+        head = token.head
+        if head == i or head not in self.children:
+            return []
+        head_token = self.tokens[head]
+        if dep.startswith("acl") and not dep.startswith("acl:relcl"):
+            # "X, élu président" (a past participle: X undergoes it, unless it is the
+            # participle of an intransitive verb of motion or state, which the parse cannot
+            # tell; "X, arrivé deuxième"); "un train ralliant Toulouse à Lyon" (X does it)
+            if _PARTICIPLE in token.morph and "Tense=Past" in token.morph:
+                role = "theme" if self.kids(i, "obl:agent") or not self.kids(i, "obj") else (
+                    "agent")
+                return [Argument(role, head, "participle")]
+            return [Argument("agent", head, "participle")]
+        if dep == "conj" and head_token.pos in {"VERB", "AUX"}:
+            # "X a fondé Y et dirige Z": the first verb's subject
+            for child in self.kids(head, "nsubj", "nsubj:pass"):
+                role = "agent" if self.tokens[child].dep == "nsubj" else "theme"
+                if passive and role == "agent":
+                    role = "theme"
+                return [Argument(role, child, "conj")]
+            return self._inherited_subject(head, passive)
+        if dep == "xcomp" and head_token.pos in {"VERB", "AUX"}:
+            # "X a refusé de participer": the controlling verb's subject (its object when it
+            # has one: "on a chargé Y de ...")
+            objects = self.kids(head, "obj")
+            if objects:
+                return [Argument("agent", objects[0], "control")]
+            for child in self.kids(head, "nsubj", "nsubj:pass"):
+                return [Argument("theme" if passive else "agent", child, "control")]
+        if dep == "advcl" and _PARTICIPLE in token.morph:
+            # "Arrivé deuxième, X ...": the main clause's subject
+            for child in self.kids(head, "nsubj", "nsubj:pass"):
+                return [Argument("theme" if "Tense=Past" in token.morph else "agent", child,
+                                 "advcl")]
+        return []
+
+    def _noun(self, i: int) -> Predicate:
+        token = self.tokens[i]
+        args: list[Argument] = []
+        for child in self.kids(i):
+            dep = self.tokens[child].dep
+            if dep.startswith("nmod") or dep.startswith("obl"):
+                prep = self.preposition(child)
+                if prep is not None:
+                    args.append(Argument(prep, child, dep))
+                elif child in self.token_mentions and child > i:
+                    args.append(Argument("holder", child, dep))
+                elif _is_time(self.tokens[child]):
+                    args.append(Argument("time", child, dep))
+            elif dep == "amod":
+                args.append(Argument("mod", child, dep))
+            elif dep in {"appos", "flat:name", "flat"} and child in self.token_mentions:
+                args.append(Argument("holder", child, dep))
+            elif dep == "nsubj" and self.kids(i, "cop"):
+                args.append(Argument("holder", child, "copula"))
+            elif dep == "acl" and _PARTICIPLE not in self.tokens[child].morph:
+                pass
+        own = self._own_span(i)
+        if own is not None:
+            args += self._inner_complements(i, own, args)
+            args += self._adjacent_holders(own, args)
+        dep = token.dep
+        head = token.head
+        if dep == "appos" and head != i:
+            args.append(Argument("holder", head, "appos"))
+        elif (dep.startswith("nmod") and head < i and self.preposition(i) is None
+              and any(self.tokens[k].text == "," for k in range(head + 1, i))
+              and not any(a.role == "holder" for a in args)):
+            # "Tapei, capitale de Taiwan": the parser often calls the apposition a nmod
+            args.append(Argument("holder", head, "apposition"))
+        elif dep == "xcomp" and head != i and head in self.children:
+            # "X a été nommé ministre", "X, élu président", "on a nommé X ministre"
+            objects = self.kids(head, "obj")
+            if objects:
+                args.append(Argument("holder", objects[0], "xcomp"))
+            else:
+                verb = self._verb(head)
+                for role in ("theme", "agent"):
+                    holders = verb.role(role)
+                    if holders and (role == "theme" or not verb.passive):
+                        args.append(Argument("holder", holders[0], "xcomp"))
+                        break
+        former = token.text.lower().startswith(("ex-", "ex–")) or any(
+            self.tokens[c].text.lower() in _FORMER for c in self.kids(i, "amod", "advmod"))
+        former = former or (i > 0 and self.tokens[i - 1].text.lower() in _FORMER)
+        return Predicate(
+            token=i, lemma=token.lemma.lower(), kind="noun", passive=False,
+            negated=False, hedged=self._hedged(i), args=tuple(args), former=former,
+        )
+
+    def _own_span(self, i: int) -> tuple[int, int] | None:
+        """The span of the description or office the noun heads, if it heads one."""
+        for ident in self.token_mentions.get(i, []):
+            return self.spans[ident]
+        return None
+
+    def _inner_complements(self, i: int, own: tuple[int, int], args: list[Argument]
+                           ) -> list[Argument]:
+        """"la crise de la dette publique en Grèce": the parse hangs "en Grèce" on "dette";
+        a complement inside the description, other than "de", is the head noun's too."""
+        s, e = own
+        have = {a.token for a in args}
+        found: list[Argument] = []
+        inside = set(range(s, e)) | self._noun_phrase(i)
+        for k in sorted(inside):
+            if k == i or k in have or self.tokens[k].head not in inside:
+                continue
+            dep = self.tokens[k].dep
+            if not dep.startswith(("nmod", "obl")):
+                continue
+            prep = self.preposition(k)
+            if prep is not None and prep != "de":
+                found.append(Argument(prep, k, "inner"))
+        return found
+
+    def _noun_phrase(self, i: int) -> set[int]:
+        """The tokens of the noun phrase ``i`` heads: its nominal modifiers and their own,
+        not a clause ("l'assassinat de X à Londres", not "... qui a eu lieu à Londres")."""
+        found = {i}
+        todo = [i]
+        while todo:
+            current = todo.pop()
+            for child in self.kids(current):
+                dep = self.tokens[child].dep
+                if dep.startswith(("nmod", "obl", "appos", "flat", "amod", "compound", "case",
+                                   "det", "nummod", "fixed")) and child not in found:
+                    found.add(child)
+                    todo.append(child)
+        return found
+
+    def _adjacent_holders(self, own: tuple[int, int], args: list[Argument]) -> list[Argument]:
+        """Who an office phrase describes, by position when the parse missed it: the name
+        right after it ("le président Barack Obama", "la procureure de la CPI, Mme X") or
+        right before it, after a comma ("Barroso, le président de la Commission")."""
+        if any(a.role == "holder" for a in args):
+            return []
+        s, e = own
+        found: list[Argument] = []
+        k = e
+        if k < self.range.stop and self.tokens[k].text == ",":
+            k += 1
+        while k < self.range.stop and self.tokens[k].text in {"M.", "Mme", "Mlle", "Dr"}:
+            k += 1
+        if k in self.token_mentions and k < self.range.stop:
+            found.append(Argument("holder", k, "next"))
+            return found
+        k = s - 1
+        while k >= self.range.start and (self.tokens[k].pos == "DET" or self.tokens[k].text.lower()
+                                         in {"nouveau", "nouvelle", "actuel", "actuelle"}):
+            k -= 1
+        if k - 1 >= self.range.start and self.tokens[k].text == "," and (
+                k - 1 in self.token_mentions):
+            found.append(Argument("holder", k - 1, "before"))
+        return found
+
+    def _negated(self, i: int) -> bool:
+        return any(self.tokens[c].text.lower() in {"pas", "jamais", "plus", "guère", "ni"}
+                   and self.tokens[c].dep == "advmod" for c in self.kids(i))
+
+    def _hedged(self, i: int) -> bool:
+        """A conditional ("aurait été tué"), or a clause the sentence attributes to a
+        source ("selon X, ...")."""
+        token = self.tokens[i]
+        forms = [token] + [self.tokens[c] for c in self.kids(i, "aux")]
+        if any("Mood=Cnd" in t.morph for t in forms):
+            return True
+        root = i
+        while self.tokens[root].head != root and self.tokens[root].head in self.children:
+            root = self.tokens[root].head
+        return any(self.tokens[c].text.lower() in {"selon", "d'après", "d’après"}
+                   for k in self.kids(root) for c in [k, *self.kids(k, "case")])
+
+
+def _dep_in(dep: str, deps: tuple[str, ...]) -> bool:
+    return any(dep == d or (d.endswith(":") and dep.startswith(d)) or dep.startswith(d + ":")
+               for d in deps)
+
+
+_TIME_WORDS = {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+               "septembre", "octobre", "novembre", "décembre", "lundi", "mardi", "mercredi",
+               "jeudi", "vendredi", "samedi", "dimanche", "hier", "aujourd'hui", "demain"}
+
+
+def _is_time(token: Token) -> bool:
+    word = token.text.lower()
+    return word in _TIME_WORDS or (word.isdigit() and len(word) == 4)
