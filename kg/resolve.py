@@ -74,6 +74,11 @@ class Resolver:
                 self._type_votes[key][mention.entity_type] += 1
                 if mention.name != entity.label:
                     entity.aliases.add(mention.name)
+            if mention.entity_type is EntityType.POSITION and mention.antecedent is None:
+                # the office as the text words it: "président égyptien", "la sénatrice"
+                words = " ".join(mention.text.split())
+                if words.casefold() != entity.label.casefold():
+                    entity.aliases.add(words)
         return entity
 
     def result(self) -> KnowledgeGraph:

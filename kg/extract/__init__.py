@@ -26,7 +26,7 @@ from kg.extract.demonyms import demonym_facts, name_country_facts
 from kg.extract.facts import make_fact
 from kg.extract.frames import load_frames
 from kg.extract.institutions import institution_mentions
-from kg.extract.patterns import PATTERNS, Pattern
+from kg.extract.patterns import NOT_THE_NAMES_ROLE, PATTERNS, Pattern
 from kg.extract.places import is_country
 from kg.extract.surface import SurfaceSentence, surface
 from kg.model import (
@@ -205,6 +205,7 @@ def extract(parsed: ParsedDocument, trace: ReadingTrace | None = None) -> Docume
     )
     facts += reading.facts
     attributes += reading.attributes
+    facts = _offices_over_company_roles(facts)
     known = {(m.start_char, m.end_char, m.name) for m in all_mentions}
     for mention in reading.mentions:
         if (mention.start_char, mention.end_char, mention.name) not in known:
@@ -242,6 +243,9 @@ def _pattern_hits(surfaces: list[SurfaceSentence]) -> list[Hit]:
                 if not passed[key]:
                     continue
             for match in pattern.regex.finditer(text):
+                if pattern.extractor.startswith("role-before-name") and (
+                        NOT_THE_NAMES_ROLE.search(text[:match.start()])):
+                    continue
                 seat = pattern.relation is Relation.HEADQUARTERED_IN
                 s_ids = _with_conjuncts(text, match, "s")
                 # after a seat, a second name is the larger place, not the one modified
@@ -343,6 +347,24 @@ def _votes_from_hits(hits: list[Hit], base: int) -> list[tuple[int, EntityType]]
             elif default is not None:
                 votes.append((ident, default))
     return votes
+
+
+_COMPANY_ROLES = {Relation.CEO_OF, Relation.CHAIR_OF, Relation.LEADS}
+#: who heads one of these holds an office (a Position), not a company's role
+_PUBLIC_BODIES = {EntityType.GOVERNMENT_ORGANIZATION, EntityType.COURT, EntityType.COUNTRY,
+                  EntityType.PLACE, EntityType.ARMED_FORCE}
+
+
+def _offices_over_company_roles(facts: list[Fact]) -> list[Fact]:
+    """A head of a public body holds an office: "le chef de l'Autorité palestinienne X" is
+    X's position held, not a company role; nor is a role whose office the reader found in
+    the same sentence."""
+    offices = {(f.subject.referent.name, f.evidence.sentence_start) for f in facts
+               if f.relation is Relation.POSITION_HELD}
+    return [f for f in facts if not (
+        f.relation in _COMPANY_ROLES
+        and (f.object.referent.entity_type in _PUBLIC_BODIES
+             or (f.subject.referent.name, f.evidence.sentence_start) in offices))]
 
 
 def _dedupe(facts: list[Fact]) -> list[Fact]:

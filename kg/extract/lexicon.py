@@ -51,7 +51,7 @@ COMPANY_NOUNS = (
 ORGANIZATION_NOUNS = (
     r"organisations?|associations?|fondations?|instituts?|agences?|"
     r"syndicats?|ong|consortiums?|alliances?|coalitions?|"
-    r"laboratoires?|régulateurs?|collectifs?|communautés?|"
+    r"laboratoires?|régulateurs?|collectifs?|communautés?|conseils?|"
     r"clusters?|pôles? de compétitivité|groupements?|fédérations?"
 )
 #: kinds of organisations of general news
@@ -65,7 +65,7 @@ MEDIA_NOUNS = (
 EDUCATION_NOUNS = r"universités?|écoles?|lycées?|collèges?|facultés?|grandes? écoles?"
 GOVERNMENT_NOUNS = (
     r"ministères?|gouvernements?|parlements?|administrations?|autorités?|commissions?|"
-    r"conseils?|parquets?|polices?|gendarmeries?|préfectures?|municipalités?|mairies?|"
+    r"parquets?|polices?|gendarmeries?|préfectures?|municipalités?|mairies?|"
     r"assemblées? nationales?|chambres? (?:haute|basse|des députés|des représentants)|"
     r"agences? (?:spatiale|gouvernementale|nationale|fédérale)s?"
 )
@@ -149,7 +149,8 @@ NAME_WORDS: tuple[tuple[str, EntityType], ...] = (
     (r"cour|tribunal|court", EntityType.COURT),
     (r"ministère|ministry|gouvernement|government|parlement|parliament|sénat|senate|"
      r"assemblée|congrès|commission|police|gendarmerie|parquet|préfecture|mairie|"
-     r"municipalité", EntityType.GOVERNMENT_ORGANIZATION),
+     r"municipalité|autorité|authority|administration|douane|douanes|"
+     r"haut-commissariat", EntityType.GOVERNMENT_ORGANIZATION),
     (r"armée|army|régiment|brigade|milice|forces", EntityType.ARMED_FORCE),
     (r"fc|afc|sc|ac|olympique|racing|sporting", EntityType.SPORTS_TEAM),
     (r"institut|institute|association|"
@@ -335,4 +336,15 @@ ORG_ANAPHORS = (
     r"le groupe|la société|l' entreprise|la firme|le géant|la compagnie|le constructeur|"
     r"l' éditeur|le fabricant|l' opérateur|la start-up|la startup|la banque|le conglomérat|"
     r"la multinationale|l' organisation|l' enseigne|le distributeur|la jeune pousse"
+)
+
+#: nouns of a person defined by another: "la veuve de l'ancien président, X" names the widow,
+#: not the president
+RELATIVE_PERSON_NOUNS = (
+    r"veuve|veuf|épouse|époux|mari|femme|fils|fille|frère|sœur|soeur|père|mère|neveu|nièce|"
+    r"cousin|cousine|oncle|tante|petit-fils|petite-fille|gendre|belle-fille|compagne|"
+    r"compagnon|conseiller|conseillère|collaborateur|collaboratrice|successeur|"
+    r"prédécesseur|adjoint|adjointe|assistant|assistante|bras droit|garde du corps|"
+    r"avocat|avocate|biographe|proche|proches|ami|amie|ennemi|rival|rivale|opposant|"
+    r"opposante|assassin|meurtrier|agresseur|entourage|chauffeur|secrétaire particulier"
 )

@@ -68,6 +68,8 @@ class Office:
     title_names: tuple[tuple[int, int], ...] = ()
     #: the phrase stands right before a name ("le président Barack Obama")
     before_name: bool = False
+    #: where an ambassador's post is ("en Afghanistan"), after the jurisdiction
+    post: str = ""
 
 
 def normalise(word: str) -> str:
@@ -163,8 +165,10 @@ def _complete(parsed: ParsedDocument, start: int, end: int, noun: OfficeNoun,
                 k = e
                 continue
             if office.jurisdiction_span is not None or office.jurisdiction_country:
-                if word == "en" and noun.words[0] in {"ambassadeur", "consul"}:
-                    title.append(parsed.document.text[tokens[k].idx:tokens[e - 1].end])
+                if word in {"en", "à", "au", "aux"} and noun.words[0] in {"ambassadeur",
+                                                                         "consul"}:
+                    # "ambassadeur de France en Afghanistan": where the post is
+                    office.post = parsed.document.text[tokens[k].idx:tokens[e - 1].end]
                     k = e
                     continue
                 break
@@ -258,10 +262,12 @@ def position_mentions(
             continue  # "le directeur général X", "le président", alone: of what?
         label = office.title
         if jurisdiction is not None:
-            if office.jurisdiction_span is None or is_country(jurisdiction):
+            if office.jurisdiction_span is None:  # from an adjective: "président égyptien"
                 label += " " + article_of_country(jurisdiction)
-            else:
+            else:  # as the text says it: "de la Grèce", "de France", "du Conseil"
                 label += " " + (link + " " if not link.endswith("'") else link) + jurisdiction
+        if office.post:
+            label += " " + office.post
         first, last = tokens[office.start], tokens[office.end - 1]
         mention = Mention(
             doc_id=parsed.document.doc_id, start_char=first.idx, end_char=last.end,

@@ -25,6 +25,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+import re
+
+from kg.extract.lexicon import RELATIVE_PERSON_NOUNS
 from kg.model import ParsedDocument, Token
 
 #: contractions and their preposition
@@ -40,6 +43,7 @@ CLASSIFIERS = frozenset({
     "préfecture", "oblast", "canton", "arrondissement", "municipalité", "métropole",
 })
 _NOMINAL = {"NOUN", "PROPN", "PRON", "NUM", "X"}
+_RELATIVE_PERSON = re.compile(rf"^(?:{RELATIVE_PERSON_NOUNS})$")
 #: relations a name right after a verb gets when the tagger misread its first word
 _MISPARSED_OBJECT = {"xcomp", "ccomp", "conj", "dep", "advcl", "parataxis", "appos", "acl"}
 #: how a surface subject is found: "subj" in a frame means any of these
@@ -432,6 +436,18 @@ class SentenceGraph:
             return []
         s, e = own
         found: list[Argument] = []
+        k = s - 1
+        while k >= self.range.start and (self.tokens[k].pos == "DET" or self.tokens[k].text.lower()
+                                         in {"nouveau", "nouvelle", "actuel", "actuelle",
+                                             "ancien", "ancienne", "ex"}):
+            k -= 1
+        if (k >= self.range.start and self.tokens[k].text.lower() in {"de", "du", "d'", "d’"}
+                and k - 1 >= self.range.start and _RELATIVE_PERSON.match(
+                    self.tokens[k - 1].text.lower())):
+            return []  # "la veuve de l'ancien président, X": X is the widow
+        if k - 1 >= self.range.start and self.tokens[k].text == "," and (
+                k - 1 in self.token_mentions):
+            found.append(Argument("holder", k - 1, "before"))
         k = e
         if k < self.range.stop and self.tokens[k].text == ",":
             k += 1
@@ -439,15 +455,7 @@ class SentenceGraph:
             k += 1
         if k in self.token_mentions and k < self.range.stop:
             found.append(Argument("holder", k, "next"))
-            return found
-        k = s - 1
-        while k >= self.range.start and (self.tokens[k].pos == "DET" or self.tokens[k].text.lower()
-                                         in {"nouveau", "nouvelle", "actuel", "actuelle"}):
-            k -= 1
-        if k - 1 >= self.range.start and self.tokens[k].text == "," and (
-                k - 1 in self.token_mentions):
-            found.append(Argument("holder", k - 1, "before"))
-        return found
+        return found[:1]
 
     def _negated(self, i: int) -> bool:
         return any(self.tokens[c].text.lower() in {"pas", "jamais", "plus", "guère", "ni"}
