@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 from kg.iri import slug
 from kg.model import (
+    EVENT_TYPES,
     DocumentExtraction,
     Entity,
     EntityType,
@@ -31,6 +32,18 @@ def entity_key(mention: Mention) -> str:
     if referent.kind is MentionKind.NAME:
         return slug(referent.name)
     return f"{slug(referent.name)}-{referent.doc_id[:6]}"
+
+
+_DETERMINERS = ("le ", "la ", "les ", "l'", "l’", "un ", "une ", "des ", "ce ", "cet ", "cette ",
+                "ces ")
+
+
+def _without_determiner(words: str) -> str:
+    lowered = words.lower()
+    for determiner in _DETERMINERS:
+        if lowered.startswith(determiner) and len(words) > len(determiner):
+            return words[len(determiner):].lstrip()
+    return words
 
 
 class Resolver:
@@ -74,9 +87,12 @@ class Resolver:
                 self._type_votes[key][mention.entity_type] += 1
                 if mention.name != entity.label:
                     entity.aliases.add(mention.name)
-            if mention.entity_type is EntityType.POSITION and mention.antecedent is None:
-                # the office as the text words it: "président égyptien", "la sénatrice"
-                words = " ".join(mention.text.split())
+            if mention.entity_type is EntityType.POSITION or (
+                    mention.kind is MentionKind.NOMINAL
+                    and mention.entity_type in EVENT_TYPES):
+                # the office or the event as the text words it: "président égyptien", "la
+                # sénatrice", "le crash" (for an event described more than once)
+                words = _without_determiner(" ".join(mention.text.split()))
                 if words.casefold() != entity.label.casefold():
                     entity.aliases.add(words)
         return entity

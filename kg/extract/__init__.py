@@ -25,7 +25,7 @@ from kg.extract.demonyms import EXTRACTORS as DEMONYM_EXTRACTORS
 from kg.extract.demonyms import demonym_facts, name_country_facts
 from kg.extract.facts import make_fact
 from kg.extract.frames import load_frames
-from kg.extract.institutions import institution_mentions
+from kg.extract.institutions import Institution, institution_mentions
 from kg.extract.patterns import NOT_THE_NAMES_ROLE, PATTERNS, Pattern
 from kg.extract.places import is_country
 from kg.extract.surface import SurfaceSentence, surface
@@ -97,7 +97,13 @@ def extract(parsed: ParsedDocument, trace: ReadingTrace | None = None) -> Docume
     """Find the mentions and facts of one parsed document. With ``trace``, every frame tried
     on a predicate is recorded there with what came of it (``kg explain`` shows them)."""
     candidates = mentions.name_candidates(parsed)
-    institution_names = institution_mentions(parsed, [(c.start, c.end) for c in candidates])
+    # institutions named with a common noun: one that holds a place of its own ("l'université
+    # de Manchester") is a mention beside it; the others become names ("la place Tahrir",
+    # "l'armée française", "la commission européenne")
+    institution_names = institution_mentions(
+        parsed, [(c.start, c.end, c.ner == "LOC" or is_country(c.text)) for c in candidates])
+    candidates, institution_names = _institutions_as_names(parsed, candidates,
+                                                           institution_names)
     office_phrases = offices.find_offices(
         parsed, [(c.start, c.end, c.ner) for c in candidates]
         + [(n.start, n.end, "ORG") for n in institution_names])
@@ -201,7 +207,7 @@ def extract(parsed: ParsedDocument, trace: ReadingTrace | None = None) -> Docume
         parsed, spans=spans, mentions=by_id, names_at=names_at, described=described,
         office_phrases=office_phrases, institutions=institution_names,
         candidate_spans=[(c.start, c.end) for c in candidates], typed_facts=facts,
-        trace=trace,
+        headed_names={k for k, c in enumerate(candidates) if c.institution}, trace=trace,
     )
     facts += reading.facts
     attributes += reading.attributes
@@ -217,6 +223,28 @@ def extract(parsed: ParsedDocument, trace: ReadingTrace | None = None) -> Docume
         facts=tuple(_dedupe(facts)),
         attributes=tuple(attributes),
     )
+
+
+def _institutions_as_names(
+    parsed: ParsedDocument, candidates: list[mentions.Candidate],
+    institutions: list[Institution],
+) -> tuple[list[mentions.Candidate], list[Institution]]:
+    """Institutions without a place inside become name candidates, typed by their noun,
+    replacing the name they absorb; the others stay beside the names."""
+    absorbed = {i.absorbed for i in institutions if i.absorbed is not None}
+    kept = [c for c in candidates if (c.start, c.end) not in absorbed]
+    nested: list[Institution] = []
+    for institution in institutions:
+        if institution.inner is not None:
+            nested.append(institution)
+            continue
+        candidate = mentions.institution_candidate(parsed, institution.start, institution.end,
+                                                   institution.mention.entity_type,
+                                                   institution.mention.name)
+        if candidate is not None:
+            kept.append(candidate)
+    kept.sort(key=lambda c: (c.start, -c.end))
+    return kept, nested
 
 
 def _surfaces(

@@ -76,18 +76,20 @@ def read_clauses(
     names_at: dict[tuple[int, int], Mention], described: list[tuple[Mention, int, int]],
     office_phrases: list[offices.Office], institutions: list[Institution],
     candidate_spans: list[tuple[int, int]], typed_facts: list[Fact],
-    trace: ReadingTrace | None = None,
+    headed_names: set[int] | None = None, trace: ReadingTrace | None = None,
 ) -> ClauseReading:
     """Offices, institutions, events and dates as mentions, then the frames and open
     relations of every sentence. ``spans``/``mentions`` are the names and resolved anaphora
     found so far (by id); ``typed_facts`` are the facts the surface patterns found, which an
-    open relation never repeats."""
+    open relation never repeats; ``headed_names`` are names headed by a common noun ("la
+    place Tahrir"), whose noun is still a predicate."""
     reading = ClauseReading()
     names_at = dict(names_at)
     for institution in institutions:
         names_at[(institution.start, institution.end)] = institution.mention
     positions = offices.position_mentions(parsed, office_phrases, names_at)
-    taken = {i for s, e in spans.values() for i in range(s, e)}
+    taken = {i for k, (s, e) in spans.items() if k not in (headed_names or set())
+             for i in range(s, e)}
     taken |= {i for _, s, e in described for i in range(s, e)}
     taken |= {i for _, s, e in positions for i in range(s, e)}
     institution_tokens = {i for n in institutions for i in range(n.start, n.end)}
@@ -99,7 +101,8 @@ def read_clauses(
     adjectives = adjective_mentions(parsed, taken)
     all_spans = dict(spans)
     all_mentions: dict[int, Mention] = dict(mentions)
-    opaque = {k for k, m in mentions.items() if m.kind is MentionKind.NAME}
+    opaque = {k for k, m in mentions.items() if m.kind is MentionKind.NAME
+              and k not in (headed_names or set())}
     next_id = max(all_spans, default=-1) + 1
     for mention, start, end in (*described, *positions, *news_events,
                                 *((n.mention, n.start, n.end) for n in institutions)):
@@ -152,7 +155,7 @@ def adjective_mentions(parsed: ParsedDocument, taken: set[int]) -> list[tuple[Me
     français" -> France), for the frames that read a modifier (``mod``)."""
     found = []
     for token in parsed.tokens:
-        if token.i in taken or token.pos != "ADJ":
+        if token.i in taken or token.pos not in {"ADJ", "X"}:
             continue
         country = country_of_adjective(token.text)
         if country is None:

@@ -61,6 +61,29 @@ COUNTRIES = {
     "camerounais": "Cameroun", "malien": "Mali", "gabonais": "Gabon", "béninois": "Bénin",
     "togolais": "Togo", "burkinabè": "Burkina Faso", "congolais": "Congo",
     "rwandais": "Rwanda", "angolais": "Angola", "mozambicain": "Mozambique",
+    "syrien": "Syrie", "irakien": "Irak", "afghan": "Afghanistan", "libyen": "Libye",
+    "soudanais": "Soudan", "sud-soudanais": "Soudan du Sud", "yéménite": "Yémen",
+    "palestinien": "Palestine", "somalien": "Somalie", "nigérien": "Niger",
+    "tchadien": "Tchad", "mauritanien": "Mauritanie", "guinéen": "Guinée",
+    "centrafricain": "République centrafricaine", "haïtien": "Haïti",
+    "nord-coréen": "Corée du Nord", "birman": "Birmanie", "népalais": "Népal",
+    "sri-lankais": "Sri Lanka", "cambodgien": "Cambodge", "laotien": "Laos",
+    "mongol": "Mongolie", "tunisien": "Tunisie", "érythréen": "Érythrée",
+    "zimbabwéen": "Zimbabwe", "zambien": "Zambie", "ougandais": "Ouganda",
+    "tanzanien": "Tanzanie", "malgache": "Madagascar", "libérien": "Liberia",
+    "sierra-léonais": "Sierra Leone", "gambien": "Gambie", "bissau-guinéen": "Guinée-Bissau",
+    "cap-verdien": "Cap-Vert", "djiboutien": "Djibouti", "burundais": "Burundi",
+    "namibien": "Namibie", "botswanais": "Botswana", "azerbaïdjanais": "Azerbaïdjan",
+    "tadjik": "Tadjikistan", "kirghize": "Kirghizistan", "turkmène": "Turkménistan",
+    "biélorusse": "Biélorussie", "bosnien": "Bosnie-Herzégovine", "monténégrin": "Monténégro",
+    "macédonien": "Macédoine du Nord", "kosovar": "Kosovo", "omanais": "Oman",
+    "bahreïni": "Bahreïn", "émirien": "Émirats arabes unis", "paraguayen": "Paraguay",
+    "hondurien": "Honduras", "guatémaltèque": "Guatemala", "salvadorien": "Salvador",
+    "nicaraguayen": "Nicaragua", "costaricien": "Costa Rica", "panaméen": "Panama",
+    "dominicain": "République dominicaine", "jamaïcain": "Jamaïque",
+    "new-zélandais": "Nouvelle-Zélande", "qatarien": "Qatar",
+    "sud-africaine": "Afrique du Sud", "soviétique": "Union soviétique",
+    "taïwanais": "Taïwan", "taiwanais": "Taïwan", "vénézuelien": "Venezuela",
 }
 CITIES = {
     "parisien": "Paris", "lyonnais": "Lyon", "marseillais": "Marseille",
@@ -199,7 +222,8 @@ def _place_fact(parsed: ParsedDocument, subject: Mention, token: Token, text: st
     mention = Mention(
         doc_id=parsed.document.doc_id, start_char=token.idx, end_char=token.end,
         text=text[token.idx : token.end], sentence=token.sent,
-        entity_type=EntityType.PLACE, name=place, kind=MentionKind.NAME,
+        entity_type=EntityType.COUNTRY if relation is Relation.COUNTRY else EntityType.PLACE,
+        name=place, kind=MentionKind.NAME,
     )
     yield extractor, relation, subject, mention, token.sent, 0.75
 

@@ -19,11 +19,14 @@ from importlib.resources import files
 from kg.extract.offices import normalise
 from kg.model import EntityType, Mention, MentionKind, ParsedDocument
 
-_COMPLEMENT = {"de", "du", "des", "d'", "en", "à", "au", "aux", "contre", "sur", "dans"}
+#: complements that belong to a description ("de", "contre", "sur"); where and when it
+#: happened ("à Londres", "en 2006") are facts about it, not part of it
+_COMPLEMENT = {"de", "du", "des", "d'", "contre", "sur"}
 #: words that end a description
-_STOP = {"qui", "que", "qu'", "dont", "où", "lequel", "laquelle", "afin", "alors", "mais",
-         "et", "ou", "car", "lorsque", "quand", "puis", "selon", "avec", "par", "pour",
-         "depuis", "après", "avant", "lors"}
+_STOP = {normalise(word) for word in (
+    "qui", "que", "qu'", "dont", "où", "lequel", "laquelle", "afin", "alors", "mais", "et",
+    "ou", "car", "lorsque", "quand", "puis", "selon", "avec", "par", "pour", "depuis",
+    "après", "avant", "lors")}
 _DEFINITE = {"le", "la", "les", "l'", "ce", "cet", "cette", "ces"}
 _MAX_WIDTH = 12
 

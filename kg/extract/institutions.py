@@ -26,12 +26,17 @@ _DETERMINERS = {"la", "le", "les", "l'"}
 
 @dataclass(frozen=True, slots=True)
 class Institution:
-    """A mention found, with the country a nationality adjective gave it."""
+    """A mention found, with the country a nationality adjective gave it. ``inner`` is the
+    token range of a place named inside ("Manchester" in "l'université de Manchester"),
+    which stays an entity of its own; a name that is only the institution's own ("Tahrir"
+    in "la place Tahrir", "Yale" in "l'université de Yale") is absorbed (``inner`` None)."""
 
     mention: Mention
     start: int
     end: int
     country: str | None = None
+    inner: tuple[int, int] | None = None
+    absorbed: tuple[int, int] | None = None
 
 
 @functools.cache
@@ -46,19 +51,50 @@ def _lexicon() -> tuple[dict[tuple[str, ...], EntityType], frozenset[tuple[str, 
     return nouns, national, max(len(k) for k in nouns)
 
 
+@functools.cache
+def _not_absorbing() -> frozenset[tuple[str, ...]]:
+    data = tomllib.loads((files("kg.extract") / "frames" / "institutions.toml")
+                         .read_text("utf-8"))
+    return frozenset(_words(noun) for group in data["institution"]
+                     if not group.get("absorbs", True) for noun in group["nouns"])
+
+
+#: classes whose noun and an adjective make a name ("la commission européenne")
+_PUBLIC = {EntityType.GOVERNMENT_ORGANIZATION, EntityType.COURT, EntityType.ARMED_FORCE}
+#: adjectives that, with an institution noun, name one body: "la commission européenne",
+#: "la commission électorale", "la Cour constitutionnelle fédérale"
+_NAMING_ADJECTIVES = {normalise(w) for w in (
+    "européen", "européenne", "fédéral", "fédérale", "national", "nationale", "international",
+    "internationale", "constitutionnel", "constitutionnelle", "électoral", "électorale",
+    "suprême", "pénal", "pénale", "militaire", "spatial", "spatiale", "populaire", "civil",
+    "civile", "islamique", "provisoire", "intérimaire", "onusien", "onusienne")}
+
+
+def _names_a_body(adjectives: list[str]) -> bool:
+    return any(normalise(a) in _NAMING_ADJECTIVES or country_of_adjective(a)
+               for a in adjectives)
+
+
+def is_institution_noun(word: str) -> bool:
+    """A one-word noun that names an institution with what follows ("université")."""
+    return (normalise(word),) in _lexicon()[0]
+
+
 def _words(phrase: str) -> tuple[str, ...]:
     return tuple(normalise(phrase).replace("'", "' ").split())
 
 
-def institution_mentions(parsed: ParsedDocument, names: list[tuple[int, int]]
+def institution_mentions(parsed: ParsedDocument, names: list[tuple[int, int, bool]]
                          ) -> list[Institution]:
     """Institution names with their token ranges. ``names`` are the name candidates' token
-    ranges: a name that already starts at the noun ("Université de Yale") is left as it is."""
+    ranges, with whether each names a place: a name that already starts at the noun
+    ("Université de Yale") is left as it is."""
     nouns, national, longest = _lexicon()
     tokens = parsed.tokens
     words = [normalise(t.text) for t in tokens]
-    starts = {s: e for s, e in names}
-    covered = {i for s, e in names for i in range(s, e)}
+    starts = {s: e for s, e, _ in names}
+    places = {(s, e) for s, e, place in names if place}
+    covered = {i for s, e, _ in names for i in range(s, e)}
     text = parsed.document.text
     found: list[Institution] = []
     i = 0
@@ -83,19 +119,33 @@ def institution_mentions(parsed: ParsedDocument, names: list[tuple[int, int]]
             country = country or country_of_adjective(tokens[k].text)
             k += 1
         end = None
+        inner = absorbed = None
         if k in starts:  # "la place Tahrir", "le gouvernement Papadimos"
+            if key in _not_absorbing():
+                i += width  # "l'association Aquitaine Jeux": the name is Aquitaine Jeux
+                continue
             end = starts[k]
+            absorbed = (k, end)
         elif k < len(tokens) and words[k] in _DE:
             j = k + 1
             while j < len(tokens) and words[j] in _DETERMINERS:
                 j += 1
             if j in starts and tokens[j].sent == sentence:
                 end = starts[j]
+                # "l'université de Manchester": Manchester stays a place of its own;
+                # "le ministère de la Défense", "l'université de Yale": one name
+                if (j, end) in places and etype is not EntityType.GOVERNMENT_ORGANIZATION:
+                    inner = (j, end)
+                else:
+                    absorbed = (j, end)
         if end is not None and key[0] in {"ambassade", "consulat"} and end + 1 < len(tokens) \
-                and words[end] == "à" and end + 1 in starts:
+                and words[end] == "a" and end + 1 in starts:  # "à", normalised
             end = starts[end + 1]  # "l'ambassade de France à Damas"
         if end is None and country is not None and key in national and k == i + width + 1:
             end = k  # "l'armée française", "le gouvernement malien"
+        if end is None and k > i + width and etype in _PUBLIC and _names_a_body(
+                [tokens[t].text for t in range(i + width, k)]):
+            end = k  # "la commission européenne", "la Cour constitutionnelle fédérale"
         if end is None:
             i += width
             continue
@@ -108,6 +158,7 @@ def institution_mentions(parsed: ParsedDocument, names: list[tuple[int, int]]
             text=phrase, sentence=sentence, entity_type=etype, name=label,
             kind=MentionKind.NAME,
         )
-        found.append(Institution(mention, i, end, country if end == k else None))
+        found.append(Institution(mention, i, end, country if end == k else None, inner,
+                                 absorbed))
         i = end
     return found

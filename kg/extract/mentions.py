@@ -93,6 +93,10 @@ class Candidate:
     kind: MentionKind = MentionKind.NAME
     votes: Counter[EntityType] = field(default_factory=Counter)
     cluster: int = -1
+    #: the name to give the entity when it differs from the text ("Place Tahrir")
+    label: str | None = None
+    #: an institution named with a common noun: its noun still heads a noun phrase
+    institution: bool = False
 
 
 def _is_capitalised(token: Token) -> bool:
@@ -142,12 +146,14 @@ def _trim(parsed: ParsedDocument, start: int, end: int) -> tuple[int, int]:
 
 def _is_common_head(word: str) -> bool:
     """A common noun that heads a description rather than a name: an event noun, a place
-    classifier ("ville", "province")."""
+    classifier ("ville", "province"), an institution ("université", "ambassade")."""
     from kg.extract.events import is_event_noun
+    from kg.extract.institutions import is_institution_noun
     from kg.extract.syntax import CLASSIFIERS
 
     word = normalise_word(word)
-    return word in CLASSIFIERS or is_event_noun(word) is not None
+    return (word in CLASSIFIERS or is_event_noun(word) is not None
+            or is_institution_noun(word))
 
 
 def _capitalised_common(parsed: ParsedDocument, i: int) -> bool:
@@ -210,6 +216,26 @@ def _candidate(
         end_char -= 1  # "Frais & Cie." at the end of a sentence: the stop is the sentence's
     text = parsed.document.text[tokens[0].idx : end_char]
     return Candidate(start, end, tokens[0].sent, text, tokens[0].idx, end_char, ner)
+
+
+def institution_candidate(parsed: ParsedDocument, start: int, end: int, etype: EntityType,
+                          label: str) -> Candidate | None:
+    """A name made of an institution noun and what follows ("place Tahrir", "armée
+    française"), typed by the noun; its label is capitalised ("Place Tahrir")."""
+    cand = _candidate(parsed, start, end, "", trim=False) or _lowercase_candidate(
+        parsed, start, end)
+    if cand is None:
+        return None
+    cand.votes[etype] += 2 * CUE_WEIGHT
+    cand.label = label
+    cand.institution = True
+    return cand
+
+
+def _lowercase_candidate(parsed: ParsedDocument, start: int, end: int) -> Candidate:
+    tokens = parsed.tokens[start:end]
+    text = parsed.document.text[tokens[0].idx:tokens[-1].end]
+    return Candidate(start, end, tokens[0].sent, text, tokens[0].idx, tokens[-1].end, "")
 
 
 def name_candidates(parsed: ParsedDocument) -> list[Candidate]:
@@ -887,7 +913,8 @@ def _to_mention(
 ) -> Mention:
     return Mention(
         doc_id=doc_id, start_char=cand.start_char, end_char=cand.end_char, text=cand.text,
-        sentence=cand.sentence, entity_type=etype, name=" ".join(cand.text.split()),
+        sentence=cand.sentence, entity_type=etype,
+        name=cand.label or " ".join(cand.text.split()),
         kind=cand.kind, antecedent=antecedent, resolution=resolution,
     )
 

@@ -35,7 +35,7 @@ from kg.model import (
 #: types of a jurisdiction that make an ambiguous noun ("président", "chef") an office
 PUBLIC_TYPES = PLACE_TYPES | {EntityType.GOVERNMENT_ORGANIZATION, EntityType.COURT,
                               EntityType.ARMED_FORCE, EntityType.PLACE}
-_LINKS = {"de", "d'", "du", "des", "aux", "au", "à", "en"}
+_LINKS = {"de", "d'", "du", "des", "aux", "au", "a", "en"}  # normalised: "à" is "a"
 _DETERMINERS = {"la", "le", "les", "l'"}
 _STOP_POS = {"VERB", "AUX", "PRON", "SCONJ", "PUNCT", "NUM"}
 
@@ -165,7 +165,7 @@ def _complete(parsed: ParsedDocument, start: int, end: int, noun: OfficeNoun,
                 k = e
                 continue
             if office.jurisdiction_span is not None or office.jurisdiction_country:
-                if word in {"en", "à", "au", "aux"} and noun.words[0] in {"ambassadeur",
+                if word in {"en", "a", "au", "aux"} and noun.words[0] in {"ambassadeur",
                                                                          "consul"}:
                     # "ambassadeur de France en Afghanistan": where the post is
                     office.post = parsed.document.text[tokens[k].idx:tokens[e - 1].end]

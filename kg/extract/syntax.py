@@ -359,6 +359,13 @@ class SentenceGraph:
         if own is not None:
             args += self._inner_complements(i, own, args)
             args += self._adjacent_holders(own, args)
+        elif token.pos == "NOUN":
+            # "la chaîne quatarie Al Jazeera": the noun and its adjectives, then the name
+            end = i + 1
+            while end < self.range.stop and self.tokens[end].pos == "ADJ" and (
+                    end not in self.token_mentions or self._is_adjective_mention(end)):
+                end += 1
+            args += self._adjacent_holders((i, end), args)
         dep = token.dep
         head = token.head
         if dep == "appos" and head != i:
@@ -393,6 +400,10 @@ class SentenceGraph:
         for ident in self.token_mentions.get(i, []):
             return self.spans[ident]
         return None
+
+    def _is_adjective_mention(self, k: int) -> bool:
+        """A one-token mention on an adjective ("française" for France) is no holder."""
+        return all(self.spans[m] == (k, k + 1) for m in self.token_mentions[k])
 
     def _inner_complements(self, i: int, own: tuple[int, int], args: list[Argument]
                            ) -> list[Argument]:
