@@ -99,7 +99,9 @@ def event_mentions(parsed: ParsedDocument, names: list[tuple[int, int]]
             name=" ".join(span_text.split()), kind=MentionKind.NOMINAL,
         )
         determiner = words[start - 1] if start > 0 else ""
-        earlier = introduced.get(match.words)
+        # "l'élection présidentielle" and "les élections présidentielles" are one event
+        head = tuple(w.rstrip("sx") for w in match.words)
+        earlier = introduced.get(head)
         if earlier is not None and determiner in _DEFINITE and not complemented:
             # "l'agression", "cette agression": the event introduced earlier
             mention = Mention(
@@ -109,7 +111,7 @@ def event_mentions(parsed: ParsedDocument, names: list[tuple[int, int]]
                 antecedent=earlier, resolution="definite description",
             )
         else:
-            introduced[match.words] = mention
+            introduced[head] = mention
         found.append((mention, start, end))
         i = end
     return found
