@@ -8,9 +8,13 @@ clause links two entities of the article and no frame names the link, an open re
 
 from __future__ import annotations
 
+import functools
+import tomllib
 from dataclasses import dataclass, field
+from importlib.resources import files
 
 from kg.extract import events, offices
+from kg.extract.context import article_country
 from kg.extract.dates import date_expressions
 from kg.extract.demonyms import country_of_adjective
 from kg.extract.facts import make_attribute, make_fact
@@ -87,7 +91,9 @@ def read_clauses(
     names_at = dict(names_at)
     for institution in institutions:
         names_at[(institution.start, institution.end)] = institution.mention
-    positions = offices.position_mentions(parsed, office_phrases, names_at)
+    country = article_country(parsed, [*mentions.values(), *(
+        m for m, _ in adjective_mentions(parsed, set()))])
+    positions = offices.position_mentions(parsed, office_phrases, names_at, country)
     taken = {i for k, (s, e) in spans.items() if k not in (headed_names or set())
              for i in range(s, e)}
     taken |= {i for _, s, e in described for i in range(s, e)}
@@ -152,10 +158,23 @@ def read_clauses(
 
 def adjective_mentions(parsed: ParsedDocument, taken: set[int]) -> list[tuple[Mention, int]]:
     """A nationality adjective outside any mention stands for its country ("le journaliste
-    français" -> France), for the frames that read a modifier (``mod``)."""
+    français" -> France), and a party word for its party ("le sénateur démocrate" -> Parti
+    démocrate) in an article that speaks of the party as a group; for the frames that read
+    a modifier (``mod``) or a noun's own mention ("le démocrate X")."""
     found = []
+    parties = _parties_spoken_of(parsed)
     for token in parsed.tokens:
-        if token.i in taken or token.pos not in {"ADJ", "X"}:
+        if token.i in taken:
+            continue
+        party = parties.get(_singular(token.text.lower()))
+        if party is not None and token.pos in {"ADJ", "NOUN", "PROPN", "X"}:
+            found.append((Mention(
+                doc_id=parsed.document.doc_id, start_char=token.idx, end_char=token.end,
+                text=token.text, sentence=token.sent, entity_type=EntityType.POLITICAL_PARTY,
+                name=party, kind=MentionKind.NAME, resolution="party word",
+            ), token.i))
+            continue
+        if token.pos not in {"ADJ", "X"}:
             continue
         country = country_of_adjective(token.text)
         if country is None:
@@ -165,6 +184,35 @@ def adjective_mentions(parsed: ParsedDocument, taken: set[int]) -> list[tuple[Me
             text=token.text, sentence=token.sent, entity_type=EntityType.COUNTRY,
             name=country, kind=MentionKind.NAME, resolution="nationality adjective",
         ), token.i))
+    return found
+
+
+@functools.cache
+def _party_words() -> dict[str, str]:
+    data = tomllib.loads((files("kg.extract") / "frames" / "parties.toml").read_text("utf-8"))
+    return dict(data["parties"])
+
+
+def _singular(word: str) -> str:
+    """"démocrates" -> "démocrate", "républicaines" -> "républicain"."""
+    for ending, replacement in (("aines", "ain"), ("aine", "ain"), ("s", "")):
+        if word.endswith(ending) and word[: -len(ending)] + replacement in _party_words():
+            return word[: -len(ending)] + replacement
+    return word
+
+
+def _parties_spoken_of(parsed: ParsedDocument) -> dict[str, str]:
+    """The party words of the article that also name the party as a group: "les démocrates"
+    (a plural noun after "les"), "le Parti démocrate"."""
+    words = [t.text.lower() for t in parsed.tokens]
+    found: dict[str, str] = {}
+    for k, word in enumerate(words):
+        singular = _singular(word)
+        party = _party_words().get(singular)
+        if party is None or k == 0:
+            continue
+        if (words[k - 1] == "les" and word != singular) or words[k - 1] == "parti":
+            found[singular] = party
     return found
 
 

@@ -21,6 +21,8 @@ Keys: ``subject``/``object`` name the role that fills each side of the property 
 date, or a preposition such as ``à``); ``subject_types``/``object_types`` narrow the
 ontology's domain and range (a class admits its subclasses); ``trigger_types`` makes a noun
 frame apply to any noun whose own mention has one of these types (any event noun, say);
+``lemmas = ["*"]`` makes it apply to any noun that heads no description (with
+``trigger_types``, also to those that head one of these types);
 ``confidence`` is the prior before calibration; ``hedged`` says what to do with a reported or
 conditional clause ("lower", the default, or "skip"); ``former`` what to do with a noun said
 of the past, "l'ancien ministre" ("skip", the default, or "keep": a position once held is
@@ -208,8 +210,11 @@ def frames_for(predicate: Predicate, own_types: set[EntityType]) -> list[Frame]:
     is typed, the frames of that type."""
     by_lemma, typed = _index()
     found = list(by_lemma.get((predicate.kind, predicate.lemma), ()))
-    if not own_types:  # a frame for any noun or verb ("*"): not for offices and events
-        found += by_lemma.get((predicate.kind, "*"), ())
+    # a frame for any noun or verb ("*"): not for offices and events, unless it names their
+    # type ("le sénateur démocrate X": the party of an office's holder)
+    found += [f for f in by_lemma.get((predicate.kind, "*"), ())
+              if not own_types or (f.trigger_types is not None and any(
+                  admits(f.trigger_types, t) for t in own_types))]
     if predicate.kind == "noun" and own_types:
         found += [f for f in typed if f.trigger_types is not None and any(
             is_a(t, allowed) for t in own_types for allowed in f.trigger_types)]
@@ -258,8 +263,9 @@ def match(graph: SentenceGraph, types: dict[int, EntityType], dates: dict[int, s
                == predicate.token}
         own_types = {types[m] for m in own if m in types}
         for frame in frames_for(predicate, own_types):
-            if frame.trigger_types is not None and not frame.lemmas and not any(
-                    admits(frame.trigger_types, t) for t in own_types):
+            if frame.trigger_types is not None and (not frame.lemmas or "*" in frame.lemmas) \
+                    and own_types and not any(admits(frame.trigger_types, t)
+                                              for t in own_types):
                 continue
             if predicate.negated:
                 note(frame, predicate, False, "the clause is negated")

@@ -46,6 +46,7 @@ class OfficeNoun:
     canonical: str  # "secrétaire d'état"
     portfolio: bool  # "de ..." continues the title
     public: bool  # an office whatever its complement
+    national: bool = False  # an office of a country's state
 
 
 @dataclass(slots=True)
@@ -81,13 +82,19 @@ def normalise(word: str) -> str:
 def _lexicon() -> tuple[dict[tuple[str, ...], OfficeNoun], int]:
     data = tomllib.loads((files("kg.extract") / "frames" / "offices.toml").read_text("utf-8"))
     nouns: dict[tuple[str, ...], OfficeNoun] = {}
+    national = {_words(noun) for noun in data["national"]["nouns"]}
     for group in data["office"]:
         for noun in group["nouns"]:
-            office = OfficeNoun(_words(noun), noun, group["complement"] == "portfolio",
-                                bool(group["public"]))
+            words = _words(noun)
+            office = OfficeNoun(words, noun, group["complement"] == "portfolio",
+                                bool(group["public"]), words in national)
             nouns[office.words] = office
     for feminine, masculine in data["feminine"].items():
         nouns[_words(feminine)] = nouns[_words(masculine)]
+    for noun, title in data["titles"].items():
+        office = nouns[_words(noun)]
+        nouns[_words(noun)] = OfficeNoun(office.words, title, office.portfolio, office.public,
+                                         office.national)
     return nouns, max(len(k) for k in nouns)
 
 
@@ -159,8 +166,12 @@ def _complete(parsed: ParsedDocument, start: int, end: int, noun: OfficeNoun,
             text = parsed.document.text[tokens[s].idx:tokens[e - 1].end]
             place = is_country(text) or label == "LOC"
             if noun.portfolio and not place:
-                # "ministre de la Défense": a title word the NER took for a name
+                # "ministre de la Défense": a title word the NER took for a name ("la Marine
+                # marchande": with the adjectives after it)
                 title_names.append((s, e))
+                while (e < len(tokens) and tokens[e].sent == sentence
+                       and tokens[e].pos == "ADJ" and not country_of_adjective(tokens[e].text)):
+                    e += 1
                 title.append(_portfolio(parsed, k, e))
                 k = e
                 continue
@@ -237,9 +248,11 @@ def _portfolio(parsed: ParsedDocument, start: int, end: int) -> str:
 
 def position_mentions(
     parsed: ParsedDocument, offices: list[Office], names_at: dict[tuple[int, int], Mention],
+    article_country: str | None = None,
 ) -> list[tuple[Mention, int, int]]:
     """The offices that are positions, as mentions with their token ranges. ``names_at``
-    maps a name candidate's token range to its typed mention."""
+    maps a name candidate's token range to its typed mention; ``article_country`` is the
+    one country the article is about, if any: a national office said alone is its."""
     found: list[tuple[Mention, int, int]] = []
     tokens = parsed.tokens
     text = parsed.document.text
@@ -260,9 +273,11 @@ def position_mentions(
                 office.before_name and office.noun.canonical in _BARE_OFFICES
                 and not _company_near(office.sentence, companies)):
             continue  # "le directeur général X", "le président", alone: of what?
+        if jurisdiction is None and office.noun.national and article_country is not None:
+            jurisdiction = article_country  # "le président" of an article about one country
         label = office.title
         if jurisdiction is not None:
-            if office.jurisdiction_span is None:  # from an adjective: "président égyptien"
+            if office.jurisdiction_span is None:  # "président égyptien", or the article's
                 label += " " + article_of_country(jurisdiction)
             else:  # as the text says it: "de la Grèce", "de France", "du Conseil"
                 label += " " + (link + " " if not link.endswith("'") else link) + jurisdiction

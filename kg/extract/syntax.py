@@ -43,6 +43,8 @@ CLASSIFIERS = frozenset({
     "préfecture", "oblast", "canton", "arrondissement", "municipalité", "métropole",
 })
 _NOMINAL = {"NOUN", "PROPN", "PRON", "NUM", "X"}
+#: nouns of a post that stand for the office they name: "le poste de ministre des Finances"
+_POSTS = {"poste", "fonction", "fonctions", "charge", "mandat", "rang"}
 _RELATIVE_PERSON = re.compile(rf"^(?:{RELATIVE_PERSON_NOUNS})$")
 #: relations a name right after a verb gets when the tagger misread its first word
 _MISPARSED_OBJECT = {"xcomp", "ccomp", "conj", "dep", "advcl", "parataxis", "appos", "acl"}
@@ -212,8 +214,8 @@ class SentenceGraph:
                 continue
             if child in self.token_mentions and self._adjacent(i, child):
                 return [self.token_mentions[child][0]]
-        # "la ville de Lagos", "l'État du New Jersey"
-        if token.lemma.lower() in CLASSIFIERS:
+        # "la ville de Lagos", "l'État du New Jersey", "le poste de ministre des Finances"
+        if token.lemma.lower() in CLASSIFIERS or token.lemma.lower() in _POSTS:
             for child in self.kids(i, "nmod"):
                 if self.preposition(child) == "de" and child in self.token_mentions:
                     return [self.token_mentions[child][0]]

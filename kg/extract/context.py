@@ -1,0 +1,52 @@
+"""What an article as a whole says: the one country it is about, and its headline's.
+
+News headlines often open with the country they report from ("Nigeria : crash d'un avion à
+Lagos", "Syrie : nouvelle avancée des rebelles"). The events and places of such a headline
+are in that country, and an office said alone in the article ("le président", "le ministre
+des Finances") is that country's, when the article speaks of no other country as much.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from kg.extract.places import is_country
+from kg.model import EntityType, Mention, ParsedDocument
+
+#: an article is about one country when that country has at least this share of the mentions
+#: of countries (names and nationality adjectives), and twice the next one's
+DOMINANT_SHARE = 0.6
+
+
+def headline_country(parsed: ParsedDocument) -> str | None:
+    """The country a headline opens with: "Grèce : le nouveau gouvernement formé"."""
+    if not parsed.sentences:
+        return None
+    title = parsed.document.title
+    first = parsed.sentences[0].text
+    for text in (title, first):
+        if text and " :" in text[:60]:
+            head = text.split(" :", 1)[0].strip()
+            if is_country(head):
+                return head
+    return None
+
+
+def article_country(parsed: ParsedDocument, mentions: list[Mention]) -> str | None:
+    """The one country the article is about: its headline's, else the country far more
+    mentioned than any other; None for an article about several countries."""
+    counts: Counter[str] = Counter(
+        m.referent.name for m in mentions if m.referent.entity_type is EntityType.COUNTRY)
+    headline = headline_country(parsed)
+    if headline is not None:
+        others = [n for n, c in counts.items() if n != headline and c >= counts[headline]]
+        return None if others else headline
+    if not counts:
+        return None
+    ranked = counts.most_common(2)
+    best, count = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0
+    total = sum(counts.values())
+    if count >= 2 and count / total >= DOMINANT_SHARE and count >= 2 * second:
+        return best
+    return None
