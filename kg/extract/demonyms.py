@@ -68,7 +68,7 @@ COUNTRIES = {
     "centrafricain": "République centrafricaine", "haïtien": "Haïti",
     "nord-coréen": "Corée du Nord", "birman": "Birmanie", "népalais": "Népal",
     "sri-lankais": "Sri Lanka", "cambodgien": "Cambodge", "laotien": "Laos",
-    "mongol": "Mongolie", "tunisien": "Tunisie", "érythréen": "Érythrée",
+    "mongol": "Mongolie", "érythréen": "Érythrée",
     "zimbabwéen": "Zimbabwe", "zambien": "Zambie", "ougandais": "Ouganda",
     "tanzanien": "Tanzanie", "malgache": "Madagascar", "libérien": "Liberia",
     "sierra-léonais": "Sierra Leone", "gambien": "Gambie", "bissau-guinéen": "Guinée-Bissau",
@@ -83,7 +83,7 @@ COUNTRIES = {
     "dominicain": "République dominicaine", "jamaïcain": "Jamaïque",
     "new-zélandais": "Nouvelle-Zélande", "qatarien": "Qatar",
     "sud-africaine": "Afrique du Sud", "soviétique": "Union soviétique",
-    "taïwanais": "Taïwan", "taiwanais": "Taïwan", "vénézuelien": "Venezuela",
+    "taiwanais": "Taïwan", "vénézuelien": "Venezuela",
 }
 CITIES = {
     "parisien": "Paris", "lyonnais": "Lyon", "marseillais": "Marseille",

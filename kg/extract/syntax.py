@@ -22,10 +22,9 @@ X), following coordination ("X et Y").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-
-import re
 
 from kg.extract.lexicon import RELATIVE_PERSON_NOUNS
 from kg.model import ParsedDocument, Token
