@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from kg.iri import slug
 from kg.model import (
     EVENT_TYPES,
+    WORK_TYPES,
     DocumentExtraction,
     Entity,
     EntityType,
@@ -89,7 +90,7 @@ class Resolver:
                     entity.aliases.add(mention.name)
             if mention.entity_type is EntityType.POSITION or (
                     mention.kind is MentionKind.NOMINAL
-                    and mention.entity_type in EVENT_TYPES):
+                    and mention.entity_type in EVENT_TYPES | WORK_TYPES):
                 # the office or the event as the text words it: "président égyptien", "la
                 # sénatrice", "le crash" (for an event described more than once)
                 words = _without_determiner(" ".join(mention.text.split()))

@@ -21,7 +21,8 @@ Keys: ``subject``/``object`` name the role that fills each side of the property 
 date, or a preposition such as ``à``); ``subject_types``/``object_types`` narrow the
 ontology's domain and range (a class admits its subclasses); ``trigger_types`` makes a noun
 frame apply to any noun whose own mention has one of these types (any event noun, say);
-``lemmas = ["*"]`` makes it apply to any noun that heads no description (with
+``requires = { theme = ["victoire"] }`` asks for one of these words in a role ("concéder
+la victoire à X"); ``lemmas = ["*"]`` makes it apply to any noun that heads no description (with
 ``trigger_types``, also to those that head one of these types);
 ``confidence`` is the prior before calibration; ``hedged`` says what to do with a reported or
 conditional clause ("lower", the default, or "skip"); ``former`` what to do with a noun said
@@ -71,6 +72,8 @@ class Frame:
     confidence: float = 0.75
     hedged: str = "lower"
     former: str = "skip"
+    #: roles that must be filled by one of these lemmas: {"theme": ("victoire",)}
+    requires: tuple[tuple[str, frozenset[str]], ...] = ()
     reads: tuple[tuple[str, str, str], ...] = ()
     skips: tuple[str, ...] = ()
 
@@ -90,7 +93,8 @@ class FrameHit:
 
 
 _KEYS = {"id", "label", "kind", "lemmas", "property", "subject", "object", "subject_types",
-         "object_types", "trigger_types", "confidence", "hedged", "former", "reads", "skips"}
+         "object_types", "trigger_types", "confidence", "hedged", "former", "requires", "reads",
+         "skips"}
 
 
 def _types(raw: object, where: str) -> frozenset[EntityType] | None:
@@ -153,6 +157,13 @@ def parse_frame(raw: dict[str, object], source: str) -> Frame:
     hedged = raw.get("hedged", "lower")
     if hedged not in {"lower", "skip"}:
         raise FrameError(f"{where}: hedged is 'lower' or 'skip'")
+    requires_raw = raw.get("requires", {})
+    if not isinstance(requires_raw, dict) or not all(
+            isinstance(v, list) and all(isinstance(x, str) for x in v)
+            for v in requires_raw.values()):
+        raise FrameError(f"{where}: 'requires' maps a role to a list of lemmas")
+    requires = tuple((_role(role, where), frozenset(x.lower() for x in lemmas_))
+                     for role, lemmas_ in sorted(requires_raw.items()))
     former = raw.get("former", "skip")
     if former not in {"keep", "skip"}:
         raise FrameError(f"{where}: former is 'keep' or 'skip'")
@@ -166,7 +177,7 @@ def parse_frame(raw: dict[str, object], source: str) -> Frame:
         subject_types=_types(raw.get("subject_types"), where),
         object_types=_types(raw.get("object_types"), where),
         trigger_types=trigger_types, confidence=float(confidence), hedged=str(hedged),
-        former=str(former),
+        former=str(former), requires=requires,
         reads=tuple(reads), skips=tuple(skips),
     )
 
@@ -275,6 +286,12 @@ def match(graph: SentenceGraph, types: dict[int, EntityType], dates: dict[int, s
                 continue
             if predicate.former and frame.former == "skip":
                 note(frame, predicate, False, "the noun is said of the past (ancien, ex-)")
+                continue
+            missing_word = next((role for role, lemmas in frame.requires if not any(
+                graph.tok(t).lemma.lower() in lemmas for t in predicate.role(role))), None)
+            if missing_word is not None:
+                note(frame, predicate, False, f"no {sorted(dict(frame.requires)[missing_word])}"
+                     f" as '{missing_word}'")
                 continue
             subjects = _fill(graph, predicate, frame.subject, own, dates)
             objects = _fill(graph, predicate, frame.object, own, dates)

@@ -84,11 +84,13 @@ def _words(phrase: str) -> tuple[str, ...]:
     return tuple(normalise(phrase).replace("'", "' ").split())
 
 
-def institution_mentions(parsed: ParsedDocument, names: list[tuple[int, int, bool]]
+def institution_mentions(parsed: ParsedDocument, names: list[tuple[int, int, bool]],
+                         organisations: frozenset[tuple[int, int]] = frozenset()
                          ) -> list[Institution]:
     """Institution names with their token ranges. ``names`` are the name candidates' token
     ranges, with whether each names a place: a name that already starts at the noun
-    ("Université de Yale") is left as it is."""
+    ("Université de Yale") is left as it is. ``organisations`` are the names the NER calls
+    organisations."""
     nouns, national, longest = _lexicon()
     tokens = parsed.tokens
     words = [normalise(t.text) for t in tokens]
@@ -130,7 +132,9 @@ def institution_mentions(parsed: ParsedDocument, names: list[tuple[int, int, boo
             j = k + 1
             while j < len(tokens) and words[j] in _DETERMINERS:
                 j += 1
-            if j in starts and tokens[j].sent == sentence:
+            if j in starts and tokens[j].sent == sentence and not (
+                    etype is EntityType.ARMED_FORCE and (j, starts[j]) in organisations):
+                # (not "les rebelles de l'Armée syrienne libre": the army is named by itself)
                 end = starts[j]
                 # "l'université de Manchester": Manchester stays a place of its own;
                 # "le ministère de la Défense", "l'université de Yale": one name

@@ -409,6 +409,9 @@ _NAME_HEADS = {
                      "alliance", "coalition", "consortium"),
                     EntityType.ORGANIZATION),
     **dict.fromkeys(("banque", "caisse", "compagnie", "société"), EntityType.COMPANY),
+    **dict.fromkeys(("armée", "forces"), EntityType.ARMED_FORCE),
+    **dict.fromkeys(("parti",), EntityType.POLITICAL_PARTY),
+    **dict.fromkeys(("cour", "tribunal"), EntityType.COURT),
 }
 _EVENT_NAME_WORDS = {"NOUN", "ADJ", "PROPN", "NUM"}
 #: participles that open a clause about the event, never part of its name ("les Journées

@@ -32,6 +32,17 @@ from kg.model import ParsedDocument, Token
 #: contractions and their preposition
 _PREPOSITIONS = {"au": "à", "aux": "à", "du": "de", "des": "de", "d'": "de", "d’": "de"}
 #: a relative pronoun stands for the noun its clause modifies
+#: nouns that, as a verb's object, make one predicate with it: "concéder la victoire à",
+#: "prendre le contrôle de", "rendre hommage à", "porter plainte contre"
+LIGHT_NOUNS = frozenset({"victoire", "défaite", "contrôle", "hommage", "plainte", "part",
+                         "partie", "lieu", "visite", "responsabilité", "tête", "direction",
+                         "présidence", "commandement", "rôle", "titre"})
+#: first words of compound prepositions the parser may tag as nouns or adverbs
+_PREPOSITION_HEADS = {"face", "près", "lors", "grâce", "auprès", "autour", "loin", "hors",
+                      "afin", "jusqu'", "jusque", "au-delà", "en-dehors", "vis-à-vis"}
+_COMPOUNDS = {"face à", "près de", "lors de", "grâce à", "auprès de", "autour de", "loin de",
+              "hors de", "au sein de", "à bord de", "en face de", "à côté de", "au cours de",
+              "à cause de", "en raison de", "à partir de", "en présence de"}
 _RELATIVE = {"qui", "que", "qu'", "qu’", "lequel", "laquelle", "lesquels", "lesquelles", "dont",
              "où", "auquel", "auxquels", "duquel"}
 #: nouns that classify the name after them: "la ville de Lagos" is Lagos
@@ -111,6 +122,8 @@ class SentenceGraph:
         self.names = names
         self.opaque = {i for ident in names if ident in self.spans
                        for i in range(*self.spans[ident])}
+        #: the first token of each name -> the name
+        self.names_at = {self.spans[ident][0]: ident for ident in names if ident in self.spans}
         self._predicates: list[Predicate] | None = None
 
     # --- tokens ---------------------------------------------------------------------------
@@ -128,18 +141,28 @@ class SentenceGraph:
 
     def preposition(self, i: int) -> str | None:
         """The preposition that introduces the phrase headed by ``i`` ("au" -> "à",
-        "près de", "à la tête de" is "à")."""
-        for child in self.kids(i, "case", "mark"):
+        "près de", "face à", "lors de"; "à la tête de" is "à")."""
+        cases = [c for c in self.kids(i, "case", "mark") if c < i]
+        words: list[str] = []
+        for child in cases:
             token = self.tokens[child]
-            if token.pos not in {"ADP", "SCONJ"} and token.text.lower() not in _PREPOSITIONS:
-                continue
-            word = _PREPOSITIONS.get(token.text.lower(), token.text.lower().replace("’", "'"))
-            fixed = [self.tokens[f].text.lower() for f in self.kids(child, "fixed")]
-            if fixed:
-                word = " ".join([word, *fixed]).replace("' ", "'")
-                word = " ".join(_PREPOSITIONS.get(w, w) for w in word.split())
-            return word
-        return None
+            text = token.text.lower().replace("’", "'")
+            if token.pos in {"ADP", "SCONJ"} or text in _PREPOSITIONS:
+                words.append(_PREPOSITIONS.get(text, text))
+                words += [_PREPOSITIONS.get(self.tokens[f].text.lower(),
+                                            self.tokens[f].text.lower())
+                          for f in self.kids(child, "fixed")]
+            elif text in _PREPOSITION_HEADS:  # "face au", "près de", the parser's "case"
+                words.append(text)
+                words += [_PREPOSITIONS.get(self.tokens[f].text.lower(),
+                                            self.tokens[f].text.lower())
+                          for f in self.kids(child, "fixed")]
+        if not words:
+            return None
+        phrase = " ".join(words).replace("' ", "'")
+        if words[0] in _PREPOSITION_HEADS or len(words) > 1 and " ".join(words) in _COMPOUNDS:
+            return phrase
+        return words[0] if words[0] not in _PREPOSITION_HEADS else phrase
 
     def mentions_at(self, i: int) -> list[int]:
         """The mentions the phrase headed by token ``i`` stands for, coordinated ones
@@ -188,8 +211,15 @@ class SentenceGraph:
             # the shortest mention over the token: any word of a name stands for it, but a
             # description (an event, an office) only by its head ("la ville de Homs" inside
             # "les combats dans la ville de Homs" is Homs, not the combats)
-            if ident in self.names or self.spans[ident][0] == i or self.head_mention(
-                    ident) == i:
+            if ident in self.names:
+                return [ident]
+            if self.spans[ident][0] == i or self.head_mention(ident) == i:
+                # "la sénatrice Claire McCaskill": the office names the person after it
+                for child in self.kids(i, "appos", "flat"):
+                    if child > i and child in self.token_mentions and self._adjacent(i, child):
+                        named = self.token_mentions[child][0]
+                        if named in self.names:
+                            return [named]
                 return [ident]
         token = self.tokens[i]
         word = token.text.lower()
@@ -205,14 +235,23 @@ class SentenceGraph:
             return []
         if token.pos not in {"NOUN", "PROPN", "ADJ", "NUM", "X"}:
             return []
-        # "le banquier Vassilis Rapanos", "M. Samaras": a name that identifies the noun
-        for child in self.kids(i, "appos", "flat", "compound", "nmod"):
+        # "le banquier Vassilis Rapanos", "M. Samaras", "le roman Germinal": a name that
+        # identifies the noun
+        for child in self.kids(i, "appos", "flat", "compound", "nmod", "amod"):
             if child < i:
                 continue
             if self.tokens[child].dep.startswith("nmod") and self.preposition(child):
                 continue
             if child in self.token_mentions and self._adjacent(i, child):
-                return [self.token_mentions[child][0]]
+                named = self.token_mentions[child][0]
+                if self.tokens[child].dep != "amod" or named in self.names:
+                    return [named]
+        # the same when the parser hung the name elsewhere: "la chaîne Al Jazeera"
+        k = i + 1
+        while k < self.range.stop and self.tokens[k].pos == "ADJ" and k not in self.names_at:
+            k += 1
+        if token.pos == "NOUN" and k in self.names_at and self.spans[self.names_at[k]][0] == k:
+            return [self.names_at[k]]
         # "la ville de Lagos", "l'État du New Jersey", "le poste de ministre des Finances"
         if token.lemma.lower() in CLASSIFIERS or token.lemma.lower() in _POSTS:
             for child in self.kids(i, "nmod"):
@@ -241,7 +280,7 @@ class SentenceGraph:
 
     def _build(self) -> Iterator[Predicate]:
         for i in self.range:
-            if i in self.opaque:
+            if i in self.opaque or self.tokens[i].dep in {"case", "mark", "fixed", "det"}:
                 continue
             token = self.tokens[i]
             if token.pos == "VERB" or (token.pos == "AUX" and token.dep not in {
@@ -290,6 +329,14 @@ class SentenceGraph:
                 args.append(Argument("theme" if not passive else "agent", child, "name"))
         if not has_subject:
             args += self._inherited_subject(i, passive)
+        # "a concédé la victoire à X", "a pris le contrôle de X": the complements of a light
+        # noun are the verb's
+        for arg in list(args):
+            if arg.role == "theme" and self.tokens[arg.token].lemma.lower() in LIGHT_NOUNS:
+                for child in self.kids(arg.token, "nmod"):
+                    prep = self.preposition(child)
+                    if prep is not None:
+                        args.append(Argument(prep, child, "light"))
         return Predicate(
             token=i, lemma=token.lemma.lower(), kind="verb", passive=passive,
             negated=self._negated(i), hedged=self._hedged(i), args=tuple(args),
