@@ -160,7 +160,7 @@ class SentenceGraph:
         if not words:
             return None
         phrase = " ".join(words).replace("' ", "'")
-        if words[0] in _PREPOSITION_HEADS or len(words) > 1 and " ".join(words) in _COMPOUNDS:
+        if words[0] in _PREPOSITION_HEADS or (len(words) > 1 and " ".join(words) in _COMPOUNDS):
             return phrase
         return words[0] if words[0] not in _PREPOSITION_HEADS else phrase
 
