@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from kg.extract import descriptions, mentions, offices
 from kg.extract.clauses import OPEN_EXTRACTOR, ReadingTrace, read_clauses
+from kg.extract.context import HEADLINE_EXTRACTOR
 from kg.extract.coref import resolve_anaphora
 from kg.extract.dates import EXTRACTORS as DATE_EXTRACTORS
 from kg.extract.dates import attribute_facts
@@ -80,6 +81,8 @@ def _describe_extractors() -> dict[str, str]:
     found.update({frame.extractor: frame.label for frame in load_frames()})
     found[OPEN_EXTRACTOR] = ("open relation: a clause links two entities and no frame names "
                              "the link; the statement keeps the predicate's words")
+    found[HEADLINE_EXTRACTOR] = ("'Nigeria : crash d'un avion à Lagos': the events, places and "
+                                 "public bodies of a headline are in the country it opens with")
     return dict(sorted(found.items()))
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from importlib.resources import files
 
 from kg.extract import events, offices
-from kg.extract.context import article_country
+from kg.extract.context import HEADLINE_EXTRACTOR, article_country, headline_facts
 from kg.extract.dates import date_expressions
 from kg.extract.demonyms import country_of_adjective
 from kg.extract.facts import make_attribute, make_fact
@@ -35,6 +35,8 @@ from kg.model import (
 OPEN_EXTRACTOR = "open-clause"
 #: an open relation is less certain than a typed one: it says only that the two are linked
 OPEN_CONFIDENCE = 0.5
+#: "Nigeria : crash d'un avion à Lagos" says the crash and Lagos are in Nigeria, by convention
+HEADLINE_CONFIDENCE = 0.7
 
 #: verbs too light to say anything between two entities by themselves
 _LIGHT_VERBS = {"être", "avoir", "faire", "dire", "pouvoir", "devoir", "aller", "venir",
@@ -151,6 +153,11 @@ def read_clauses(
         if fact is not None:
             reading.facts.append(fact)
             used += [subject, obj]
+    for subject, country_mention in headline_facts(parsed, list(all_mentions.values())):
+        fact = make_fact(parsed, HEADLINE_EXTRACTOR, Relation.COUNTRY, subject,
+                         country_mention, 0, HEADLINE_CONFIDENCE)
+        if fact is not None:
+            reading.facts.append(fact)
     reading.mentions = [*(m for m, _, _ in positions), *(m for m, _, _ in news_events),
                         *(n.mention for n in institutions), *used]
     return reading

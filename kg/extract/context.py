@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 
 from kg.extract.places import is_country
-from kg.model import EntityType, Mention, ParsedDocument
+from kg.model import EVENT_TYPES, EntityType, Mention, ParsedDocument
 
 #: an article is about one country when that country has at least this share of the mentions
 #: of countries (names and nationality adjectives), and twice the next one's
@@ -50,3 +50,30 @@ def article_country(parsed: ParsedDocument, mentions: list[Mention]) -> str | No
     if count >= 2 and count / total >= DOMINANT_SHARE and count >= 2 * second:
         return best
     return None
+
+
+HEADLINE_EXTRACTOR = "headline-country"
+#: what the headline rule says of each kind of entity in the headline
+_HEADLINE_TYPES = (EVENT_TYPES | {EntityType.PLACE, EntityType.GOVERNMENT_ORGANIZATION,
+                                  EntityType.COURT})
+
+
+def headline_facts(parsed: ParsedDocument, mentions: list[Mention]
+                   ) -> list[tuple[Mention, Mention]]:
+    """"Nigeria : crash d'un avion à Lagos": the events, places (not countries) and public
+    bodies the headline names are in the country it opens with. Returns (entity, country)
+    pairs; an organisation other than a public body may be foreign ("Afghanistan : l'armée
+    française se retire") and is left out."""
+    country = headline_country(parsed)
+    if country is None or not parsed.sentences:
+        return []
+    first = parsed.sentences[0]
+    country_mention = next((m for m in mentions if m.sentence == first.index
+                            and m.referent.entity_type is EntityType.COUNTRY
+                            and m.referent.name == country and m.start_char < first.start_char
+                            + len(country) + 2), None)
+    if country_mention is None:
+        return []
+    return [(m, country_mention) for m in mentions
+            if m.sentence == first.index and m is not country_mention
+            and m.referent.entity_type in _HEADLINE_TYPES]

@@ -173,7 +173,8 @@ _AFTER = re.compile(
 )
 #: "plusieurs géants américains, dont X et Y": each listed name
 _LIST = re.compile(
-    rf"(?:{_NOUNS}) (?P<adj>{_ADJECTIVE}) (?:, )?(?:dont|comme|tels que|telles que|notamment) "
+    rf"(?:{_NOUNS}) (?P<adj>{_ADJECTIVE}) (?:, )?(?:dont|comme|tels que|telles que|notamment|"
+    rf"que sont|qui sont|à savoir|:) "
     rf"(?P<list>(?:@m\d+ (?:, |et |ou )?)+)"
 )
 

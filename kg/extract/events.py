@@ -29,6 +29,9 @@ _STOP = {normalise(word) for word in (
     "ou", "car", "lorsque", "quand", "puis", "selon", "avec", "par", "pour", "depuis",
     "après", "avant", "lors")}
 _DEFINITE = {"le", "la", "les", "l'", "ce", "cet", "cette", "ces"}
+_TIME_WORDS = {normalise(w) for w in (
+    "hier", "aujourd'hui", "demain", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
+    "samedi", "dimanche", "matin", "soir", "après-midi", "nuit", "dernier", "dernière")}
 _MAX_WIDTH = 12
 
 
@@ -142,6 +145,8 @@ def _extend(parsed: ParsedDocument, words: list[str], start: int, end: int,
             continue
         if word in _STOP or token.pos in {"VERB", "AUX", "PRON", "PUNCT", "SCONJ", "CCONJ"}:
             break
+        if word in _TIME_WORDS:
+            break  # "une agression hier soir": when, not what
         if token.pos == "ADP" and word not in _COMPLEMENT:
             break
         k += 1

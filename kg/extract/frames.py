@@ -336,14 +336,25 @@ def _fill(graph: SentenceGraph, predicate: Predicate, role: str, own: set[int],
     if role == "self":
         return sorted(own)
     if role == "time":
+        # a date the predicate itself governs ("le 5 juillet 1962", "en 2006", "de dimanche
+        # 17 juin"), not one inside another complement ("au référendum du 1er juillet")
         found: list[int | str] = []
         for arg in predicate.args:
-            for token in (arg.token, *graph.kids(arg.token, "nmod")):
+            tokens = [arg.token]
+            if arg.role in {"time", "obl"}:
+                tokens += graph.kids(arg.token, "nmod")
+            for token in tokens:
                 if token in dates and dates[token] not in found:
                     found.append(dates[token])
         return found
     out: list[int | str] = []
-    for token in predicate.role(role):
+    tokens = predicate.role(role)
+    if predicate.kind == "noun" and role in PREPOSITIONS:
+        # a noun's complement is its closest one: "le président du directoire de X" is the
+        # chair of the board, not of X
+        after = sorted(t for t in tokens if t > predicate.token)
+        tokens = after[:1] or tokens[:1]
+    for token in tokens:
         for ident in graph.mentions_at(token):
             if ident not in own and ident not in out:
                 out.append(ident)
