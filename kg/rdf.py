@@ -144,6 +144,8 @@ def _statement(graph: Graph, node: URIRef, s: URIRef, p: URIRef, o: URIRef | Lit
     graph.add((node, KGO.endOffset, Literal(evidence.sentence_end)))
     if evidence.date:
         graph.add((node, KGO.assertedOn, Literal(evidence.date, datatype=XSD.date)))
+    if evidence.relation_text:
+        graph.add((node, KGO.relationText, Literal(evidence.relation_text)))
 
 
 def _mention(graph: Graph, mention: Mention, key_of: Callable[[Mention], str]) -> URIRef:

@@ -22,6 +22,7 @@ from kg.extract.frames import HEDGED_FACTOR, FrameHit, Trial, match
 from kg.extract.institutions import Institution
 from kg.extract.syntax import Predicate, SentenceGraph
 from kg.model import (
+    PLACE_TYPES,
     Attribute,
     AttributeFact,
     EntityType,
@@ -43,9 +44,16 @@ _LIGHT_VERBS = {"être", "avoir", "faire", "dire", "pouvoir", "devoir", "aller",
                 "sembler", "paraître", "falloir", "vouloir", "savoir", "déclarer", "affirmer",
                 "annoncer", "expliquer", "indiquer", "estimer", "ajouter", "préciser",
                 "rappeler", "souligner", "assurer", "confier", "raconter", "répondre"}
+#: a place complement links the subject to the place only for a verb of going or being
+#: expected somewhere ("X se rendra en Guyane", "X est attendu à Alger")
+_LOCATIVES = {"à", "en", "dans", "sur", "au sein de", "près de"}
+_MOTION_VERBS = {"rendre", "aller", "venir", "arriver", "attendre", "visiter", "voyager",
+                 "retourner", "partir", "rentrer", "revenir", "installer", "réfugier",
+                 "exiler", "déplacer", "rejoindre", "quitter", "envoyer", "déployer",
+                 "transférer", "expulser", "extrader", "fuir", "entrer", "pénétrer"}
 #: prepositions whose complement is a circumstance, not a participant
 _CIRCUMSTANCES = {"depuis", "pendant", "durant", "après", "avant", "lors de", "selon",
-                  "malgré", "vers", "jusqu'à"}
+                  "malgré", "vers", "jusqu'à", "avec", "parmi", "pour", "chez", "sans"}
 
 
 @dataclass(slots=True)
@@ -109,8 +117,7 @@ def read_clauses(
     adjectives = adjective_mentions(parsed, taken)
     all_spans = dict(spans)
     all_mentions: dict[int, Mention] = dict(mentions)
-    opaque = {k for k, m in mentions.items() if m.kind is MentionKind.NAME
-              and k not in (headed_names or set())}
+    names = {k for k, m in mentions.items() if m.kind is MentionKind.NAME}
     next_id = max(all_spans, default=-1) + 1
     for mention, start, end in (*described, *positions, *news_events,
                                 *((n.mention, n.start, n.end) for n in institutions)):
@@ -120,7 +127,8 @@ def read_clauses(
         all_spans[next_id], all_mentions[next_id] = (token, token + 1), mention
         next_id += 1
     frame_hits, open_hits = read_sentences(parsed, all_spans, all_mentions,
-                                           date_expressions(parsed), opaque, trace)
+                                           date_expressions(parsed), names,
+                                           headed_names or set(), trace)
     used: list[Mention] = []
     for hit in frame_hits:
         subject = all_mentions[hit.subject]
@@ -225,14 +233,15 @@ def _parties_spoken_of(parsed: ParsedDocument) -> dict[str, str]:
 
 def read_sentences(
     parsed: ParsedDocument, spans: dict[int, tuple[int, int]], mentions: dict[int, Mention],
-    dates: dict[int, str], opaque: set[int], trace: ReadingTrace | None = None,
+    dates: dict[int, str], names: set[int], headed: set[int],
+    trace: ReadingTrace | None = None,
 ) -> tuple[list[FrameHit], list[OpenHit]]:
     """Frame hits and open relations of every sentence (with ``trace``, every frame tried)."""
     by_sentence: dict[int, dict[int, tuple[int, int]]] = {}
     for ident, (start, end) in spans.items():
         by_sentence.setdefault(parsed.tokens[start].sent, {})[ident] = (start, end)
     types = {ident: m.entity_type for ident, m in mentions.items()}
-    names = frozenset(opaque)
+    name_ids, headed_ids = frozenset(names), frozenset(headed)
     if trace is not None:
         trace.mentions = dict(mentions)
     hits: list[FrameHit] = []
@@ -241,7 +250,7 @@ def read_sentences(
         if trace is None and len(sentence_spans) < 2 and not any(t in dates for t in range(
                 parsed.sentences[index].start, parsed.sentences[index].end)):
             continue
-        graph = SentenceGraph(parsed, index, sentence_spans, names)
+        graph = SentenceGraph(parsed, index, sentence_spans, name_ids, headed_ids)
         found = list(match(graph, types, dates, trace.trials if trace is not None else None))
         if trace is not None:
             trace.graphs[index] = graph
@@ -257,18 +266,22 @@ def _open_relations(graph: SentenceGraph, mentions: dict[int, Mention],
     found: list[OpenHit] = []
     seen: set[frozenset[int]] = set()
     for predicate in graph.predicates():
-        if (predicate.kind != "verb" or predicate.negated or predicate.lemma in _LIGHT_VERBS
-                or graph.tok(predicate.token).pos != "VERB"):
+        if (predicate.kind != "verb" or predicate.negated or predicate.hedged
+                or predicate.lemma in _LIGHT_VERBS or graph.tok(predicate.token).pos != "VERB"):
             continue
         # the edge reads as the clause does: "X était exploité par Y" runs from X to Y
         surface_subject = "theme" if predicate.passive else "agent"
-        subjects = _named(graph, predicate, surface_subject, mentions)
+        subjects = [s for s in _named(graph, predicate, surface_subject, mentions,
+                                      direct=True)
+                    if mentions[s].referent.entity_type not in PLACE_TYPES]
         if not subjects:
-            continue
+            continue  # (a place doing something is mostly a misread clause)
         for arg in predicate.args:
             if (arg.role in {surface_subject, "time", "obl", "attr"}
                     or arg.role in _CIRCUMSTANCES):
                 continue
+            if arg.role in _LOCATIVES and predicate.lemma not in _MOTION_VERBS:
+                continue  # "X a perdu dans le Missouri": where it happened, not a link
             for obj in _named(graph, predicate, arg.role, mentions, only=arg.token):
                 for subject in subjects:
                     pair = frozenset((subject, obj))
@@ -284,11 +297,15 @@ def _open_relations(graph: SentenceGraph, mentions: dict[int, Mention],
 
 
 def _named(graph: SentenceGraph, predicate: Predicate, role: str,
-           mentions: dict[int, Mention], only: int | None = None) -> list[int]:
+           mentions: dict[int, Mention], only: int | None = None, direct: bool = False
+           ) -> list[int]:
     out = []
     for arg in predicate.args:
         if arg.role != role or (only is not None and arg.token != only):
             continue
+        if direct and arg.via not in {"nsubj", "nsubj:pass", "obl:agent", "conj", "name",
+                                      "control"}:
+            continue  # a subject handed on by a participle or a clause: too far to say
         for ident in graph.mentions_at(arg.token):
             mention = mentions.get(ident)
             if mention is None or mention.entity_type is EntityType.POSITION:

@@ -59,6 +59,14 @@ def _not_absorbing() -> frozenset[tuple[str, ...]]:
                      if not group.get("absorbs", True) for noun in group["nouns"])
 
 
+@functools.cache
+def _named_only() -> frozenset[tuple[str, ...]]:
+    data = tomllib.loads((files("kg.extract") / "frames" / "institutions.toml")
+                         .read_text("utf-8"))
+    return frozenset(_words(noun) for group in data["institution"]
+                     if group.get("named_only", False) for noun in group["nouns"])
+
+
 #: classes whose noun and an adjective make a name ("la commission européenne")
 _PUBLIC = {EntityType.GOVERNMENT_ORGANIZATION, EntityType.COURT, EntityType.ARMED_FORCE}
 #: adjectives that, with an institution noun, name one body: "la commission européenne",
@@ -128,6 +136,9 @@ def institution_mentions(parsed: ParsedDocument, names: list[tuple[int, int, boo
                 continue
             end = starts[k]
             absorbed = (k, end)
+        elif key in _named_only():
+            i += width  # "l'opération de police": no name
+            continue
         elif k < len(tokens) and words[k] in _DE:
             j = k + 1
             while j < len(tokens) and words[j] in _DETERMINERS:

@@ -19,7 +19,7 @@ from kg.extract import lexicon
 from kg.extract.demonyms import SUBSTANTIVE_NATIONALITY
 from kg.extract.places import is_country
 from kg.extract.surface import name_key, normalise_word, surface
-from kg.model import EntityType, Mention, MentionKind, ParsedDocument, Token
+from kg.model import ORGANIZATION_TYPES, EntityType, Mention, MentionKind, ParsedDocument, Token
 
 NER_TYPES = {
     "PER": EntityType.PERSON,
@@ -308,6 +308,7 @@ def name_candidates(parsed: ParsedDocument) -> list[Candidate]:
     candidates = [c for c in candidates
                   if not any(q.start <= c.start and c.end <= q.end for q in quoted)]
     candidates += quoted
+    candidates = [c for c in candidates if not _classifier_before_name(parsed, c)]
     candidates.sort(key=lambda c: (c.start, -c.end))
     # drop candidates nested in an earlier one
     kept: list[Candidate] = []
@@ -317,6 +318,20 @@ def name_candidates(parsed: ParsedDocument) -> list[Candidate]:
             kept.append(cand)
             last_end = cand.end
     return kept
+
+
+def _classifier_before_name(parsed: ParsedDocument, cand: Candidate) -> bool:
+    """"l'État du New Jersey", "la Province de Kapisa": a capitalised place noun before the
+    name it classifies names nothing by itself."""
+    from kg.extract.syntax import CLASSIFIERS
+
+    tokens = parsed.tokens
+    if cand.end - cand.start != 1 or normalise_word(cand.text) not in CLASSIFIERS:
+        return False
+    k = cand.end
+    return (k + 1 < len(tokens) and normalise_word(tokens[k].text) in {"de", "du", "d'", "des"}
+            and (tokens[k + 1].text[:1].isupper() or (
+                k + 2 < len(tokens) and tokens[k + 2].text[:1].isupper())))
 
 
 def _merge_by_acronym(parsed: ParsedDocument, candidates: list[Candidate]) -> list[Candidate]:
@@ -768,6 +783,8 @@ def link_names(parsed: ParsedDocument, candidates: list[Candidate]) -> list[list
             target = _surname_target(candidates, keys, by_key, clusters, key)
         if target is None:
             target = _acronym_target(parsed, candidates, keys, by_key, k)
+        if target is None:
+            target = _initial_target(candidates, by_key, clusters, key)
         if target is None and len(words) <= 2:
             target = _short_name_target(candidates, by_key, clusters, k, key)
         if target is None:
@@ -814,7 +831,11 @@ _SUBSIDIARY_WORDS = {"international", "france", "europe", "asia", "asie", "afriq
                      "ventures", "gmbh", "inc", "ltd", "north", "south"}
 _GENERIC_FIRST = {"maison", "groupe", "group", "laboratoires", "laboratoire", "banque",
                   "societe", "compagnie", "editions", "fondation", "etablissements", "ets",
-                  "les", "la", "le", "cabinet", "agence", "studio", "studios"}
+                  "les", "la", "le", "cabinet", "agence", "studio", "studios",
+                  # named events and sites: "Sandy" after "Ouragan Sandy"
+                  "ouragan", "typhon", "cyclone", "tempete", "tornade", "operation", "place",
+                  "musee", "gouvernement", "mosquee", "stade", "aeroport", "universite",
+                  "ecole", "lycee", "hopital", "theatre"}
 
 
 def _short_name_target(
@@ -843,7 +864,9 @@ def _short_name_target(
         votes: Counter[EntityType] = Counter()
         for j in clusters[cluster]:
             votes.update(candidates[j].votes)
-        if decide_type(votes) in {EntityType.ORGANIZATION, EntityType.COMPANY}:
+        etype = decide_type(votes)
+        if etype in ORGANIZATION_TYPES or (suffix and etype not in {None, EntityType.PERSON}):
+            # ("Sandy" after "Ouragan Sandy", "Tahrir" after "Place Tahrir")
             matches.add(cluster)
     return matches.pop() if len(matches) == 1 else None
 
@@ -855,19 +878,45 @@ def _acronym_target(
     """"Kleiner Perkins Caufield Byers (KPCB)": the acronym in parentheses names the same."""
     cand = candidates[k]
     text = cand.text
-    if not (2 <= len(text) <= 8 and text.replace(".", "").isupper()):
+    letters = text.replace(".", "")
+    # "KPCB", and an acronym written as a word: "Ufip", "Unesco"
+    shaped = letters.isupper() or (letters[:1].isupper() and letters[1:].islower()
+                                   and len(letters) <= 5)
+    if not (2 <= len(text) <= 8 and shaped and letters.isalpha()):
         return None
     tokens = parsed.tokens
     if cand.start == 0 or tokens[cand.start - 1].text != "(":
         return None
+    if cand.end < len(tokens) and tokens[cand.end].text != ")":
+        return None
     for j in range(k - 1, -1, -1):
         other = candidates[j]
         if other.end <= cand.start - 1 and other.end >= cand.start - 2:
+            if keys[j] not in by_key:
+                return None
             initials = "".join(w[0] for w in other.text.split() if w[:1].isalpha()).upper()
-            letters = text.replace(".", "")
-            if initials.startswith(letters[:2]) and keys[j] in by_key:
+            if initials.startswith(letters[:2].upper()):
                 return by_key[keys[j]]
+            # "le Parti socialiste (PASOK)", "la Coalition de la gauche radicale (SYRIZA)":
+            # an organisation's name, then its acronym in another language
+            if (len(other.text.split()) >= 2 and other.ner not in {"PER", "LOC"}
+                    and not is_country(other.text)
+                    and other.votes.get(EntityType.PERSON, 0) < CUE_WEIGHT):
+                return by_key[keys[j]]
+            return None
     return None
+
+
+def _initial_target(candidates: list[Candidate], by_key: dict[str, int],
+                    clusters: list[list[int]], key: str) -> int | None:
+    """"B. Obama" after "Barack Obama": an initial and the surname of one full name."""
+    words = key.split()
+    if len(words) != 2 or len(words[0]) != 1:
+        return None
+    matches = {cluster for other, cluster in by_key.items()
+               if len(other.split()) >= 2 and other.split()[-1] == words[1]
+               and other.split()[0].startswith(words[0]) and len(other.split()[0]) > 1}
+    return matches.pop() if len(matches) == 1 else None
 
 
 def build_mentions(

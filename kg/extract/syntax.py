@@ -97,8 +97,8 @@ class SentenceGraph:
     the predicates. ``spans`` maps a mention id to its token range (start, end)."""
 
     def __init__(self, parsed: ParsedDocument, index: int,
-                 spans: dict[int, tuple[int, int]], names: frozenset[int] = frozenset()
-                 ) -> None:
+                 spans: dict[int, tuple[int, int]], names: frozenset[int] = frozenset(),
+                 headed: frozenset[int] = frozenset()) -> None:
         self.parsed = parsed
         self.sentence = parsed.sentences[index]
         self.tokens = parsed.tokens
@@ -119,8 +119,10 @@ class SentenceGraph:
         self.spans = {ident: (s, e) for ident, s, e in inside}
         #: tokens inside a proper name: no predicate there, whatever the tagger says
         #: ("Yasser" tagged as a verb)
-        self.names = names
-        self.opaque = {i for ident in names if ident in self.spans
+        #: names, and names headed by a common noun ("la place Tahrir"): any of their words
+        #: stands for them; only the first are opaque (no predicate inside)
+        self.names = names | headed
+        self.opaque = {i for ident in names - headed if ident in self.spans
                        for i in range(*self.spans[ident])}
         #: the first token of each name -> the name
         self.names_at = {self.spans[ident][0]: ident for ident in names if ident in self.spans}
@@ -293,8 +295,9 @@ class SentenceGraph:
         token = self.tokens[i]
         # "est mort", "est arrivé": être with a verb of motion or state is no passive; the
         # parser says so by keeping a plain nsubj
-        passive = bool(self.kids(i, "nsubj:pass", "obl:agent")) or bool(
-            self.kids(i, "aux:pass") and not self.kids(i, "nsubj"))
+        passive = bool(self.kids(i, "obl:agent")) or bool(
+            self.kids(i, "aux:pass") and (self.kids(i, "nsubj:pass")
+                                          or not self.kids(i, "nsubj")))
         args: list[Argument] = []
         has_subject = False
         for child in self.kids(i):
@@ -303,7 +306,8 @@ class SentenceGraph:
                 args.append(Argument("agent", child, dep))
                 has_subject = True
             elif dep == "nsubj:pass":
-                args.append(Argument("theme", child, dep))
+                # (with "avoir", "a touché", the parser's passive subject is the agent)
+                args.append(Argument("theme" if passive else "agent", child, dep))
                 has_subject = True
             elif dep == "obj":
                 args.append(Argument("theme", child, dep))
