@@ -101,8 +101,8 @@ def read_clauses(
     names_at = dict(names_at)
     for institution in institutions:
         names_at[(institution.start, institution.end)] = institution.mention
-    country = article_country(parsed, [*mentions.values(), *(
-        m for m, _ in adjective_mentions(parsed, set()))])
+    every_adjective = adjective_mentions(parsed, set())
+    country = article_country(parsed, [*mentions.values(), *(m for m, _ in every_adjective)])
     positions = offices.position_mentions(parsed, office_phrases, names_at, country)
     taken = {i for k, (s, e) in spans.items() if k not in (headed_names or set())
              for i in range(s, e)}
@@ -114,7 +114,7 @@ def read_clauses(
                    if s not in taken and s not in institution_tokens]
     taken |= {i for _, s, e in news_events for i in range(s, e)}
     # a nationality adjective inside an institution's name still names its country
-    adjectives = adjective_mentions(parsed, taken)
+    adjectives = [(m, token) for m, token in every_adjective if token not in taken]
     all_spans = dict(spans)
     all_mentions: dict[int, Mention] = dict(mentions)
     names = {k for k, m in mentions.items() if m.kind is MentionKind.NAME}
@@ -208,6 +208,7 @@ def _party_words() -> dict[str, str]:
     return dict(data["parties"])
 
 
+@functools.lru_cache(maxsize=65536)
 def _singular(word: str) -> str:
     """"démocrates" -> "démocrate", "républicaines" -> "républicain"."""
     for ending, replacement in (("aines", "ain"), ("aine", "ain"), ("s", "")):

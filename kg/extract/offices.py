@@ -73,7 +73,9 @@ class Office:
     post: str = ""
 
 
+@functools.lru_cache(maxsize=65536)
 def normalise(word: str) -> str:
+    """Lower case, apostrophes unified, accents removed: "Défense" -> "defense"."""
     word = unicodedata.normalize("NFKD", word.replace("’", "'").lower())
     return "".join(c for c in word if not unicodedata.combining(c))
 

@@ -127,6 +127,7 @@ class SentenceGraph:
         #: the first token of each name -> the name
         self.names_at = {self.spans[ident][0]: ident for ident in names if ident in self.spans}
         self._predicates: list[Predicate] | None = None
+        self._sourced: dict[int, bool] = {}
 
     # --- tokens ---------------------------------------------------------------------------
 
@@ -139,7 +140,10 @@ class SentenceGraph:
         found = self.children.get(i, [])
         if not deps:
             return list(found)
-        return [c for c in found if _dep_in(self.tokens[c].dep, deps)]
+        wanted = set(deps)
+        tokens = self.tokens
+        return [c for c in found
+                if tokens[c].dep in wanted or tokens[c].dep.split(":", 1)[0] in wanted]
 
     def preposition(self, i: int) -> str | None:
         """The preposition that introduces the phrase headed by ``i`` ("au" -> "à",
@@ -534,13 +538,11 @@ class SentenceGraph:
         root = i
         while self.tokens[root].head != root and self.tokens[root].head in self.children:
             root = self.tokens[root].head
-        return any(self.tokens[c].text.lower() in {"selon", "d'après", "d’après"}
-                   for k in self.kids(root) for c in [k, *self.kids(k, "case")])
-
-
-def _dep_in(dep: str, deps: tuple[str, ...]) -> bool:
-    return any(dep == d or (d.endswith(":") and dep.startswith(d)) or dep.startswith(d + ":")
-               for d in deps)
+        if root not in self._sourced:
+            self._sourced[root] = any(
+                self.tokens[c].text.lower() in {"selon", "d'après", "d’après"}
+                for k in self.kids(root) for c in [k, *self.kids(k, "case")])
+        return self._sourced[root]
 
 
 _TIME_WORDS = {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
