@@ -13,17 +13,20 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-__all__ = ["build", "build_graph", "document_from_text", "iter_documents", "run_query"]
+__all__ = ["build", "build_graph", "document_from_text", "explain", "iter_documents",
+           "run_query"]
 
 _LAZY = {
     "build": "kg.pipeline",
     "build_graph": "kg.pipeline",
+    "explain": "kg.explain",
     "document_from_text": "kg.reader",
     "iter_documents": "kg.reader",
     "run_query": "kg.query",
 }
 
 if TYPE_CHECKING:
+    from kg.explain import explain
     from kg.pipeline import build, build_graph
     from kg.query import run_query
     from kg.reader import document_from_text, iter_documents

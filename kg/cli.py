@@ -41,6 +41,8 @@ def main() -> None:
 @click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=0.0,
               show_default=True, help="Leave out facts whose confidence is lower.")
 @click.option("--no-html", is_flag=True, help="Write only the Turtle file.")
+@click.option("--no-open-relations", is_flag=True,
+              help="Leave out open relations (kgo:relatedTo): keep only facts a property names.")
 @click.option("--no-validate", is_flag=True, help="Skip the SHACL validation.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option("--progress/--no-progress", default=None,
@@ -48,7 +50,7 @@ def main() -> None:
                    "stderr is a terminal).")
 def build_command(
     articles: tuple[Path, ...], output_dir: Path, min_confidence: float, no_html: bool,
-    no_validate: bool, as_json: bool, progress: bool | None,
+    no_open_relations: bool, no_validate: bool, as_json: bool, progress: bool | None,
 ) -> None:
     """Read ARTICLES (files or folders) and write their knowledge graph to OUTPUT."""
     from kg.pipeline import build
@@ -65,7 +67,8 @@ def build_command(
                 return tqdm(documents, total=len(files), unit="article", file=sys.stderr)
 
         result = build(articles, output_dir, min_confidence=min_confidence,
-                       validate=not no_validate, html=not no_html, progress=bar)
+                       open_relations=not no_open_relations, validate=not no_validate,
+                       html=not no_html, progress=bar)
     except KgError as error:
         raise click.ClickException(_one_line(error)) from None
     summary = result.summary()
@@ -129,6 +132,42 @@ def extractors_command() -> None:
         correct, judged = measured().get(name, (0, 0))
         shown = f"{correct}/{judged}" if judged else "-"
         click.echo(f"{name:{width}}  {shown:>6}  {label}")
+
+
+@main.command("explain")
+@click.argument("text", required=False)
+@click.option("-f", "--file", "path", type=click.Path(path_type=Path, dir_okay=False),
+              help="Explain an article file instead of TEXT.")
+@click.option("--date", default=None, help="The article's date (YYYY-MM-DD), for 'hier', "
+                                           "'ce vendredi' and dates without a year.")
+@click.option("--parse/--no-parse", default=True, show_default=True,
+              help="Show each sentence's tokens, lemmas, tags and dependencies.")
+@click.option("--json", "as_json", is_flag=True, help="Print the explanation as JSON.")
+def explain_command(text: str | None, path: Path | None, date: str | None, parse: bool,
+                    as_json: bool) -> None:
+    """Say why kg reads (or does not read) facts from TEXT: the parse, the mentions and
+    their types, the predicates and their arguments, every frame tried and why it did or did
+    not fire, and the facts stated."""
+    import dataclasses
+
+    from kg.explain import explain, format_explanation
+    from kg.reader import read_document
+
+    if (text is None) == (path is None):
+        raise click.UsageError("give a TEXT or --file, not both")
+    try:
+        source = read_document(path) if path is not None else text
+        assert source is not None
+        explanation = explain(source, date=date)
+    except KgError as error:
+        raise click.ClickException(_one_line(error)) from None
+    if as_json:
+        data = dataclasses.asdict(explanation)
+        data["document"] = {"source": explanation.document.source,
+                            "date": explanation.document.date}
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    else:
+        click.echo(format_explanation(explanation, parse=parse))
 
 
 main.add_command(query_command)

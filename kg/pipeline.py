@@ -111,10 +111,11 @@ def build_knowledge(
     return resolver.result(), count
 
 
-def build_graph(*sources: Source, min_confidence: float = 0.0,
+def build_graph(*sources: Source, min_confidence: float = 0.0, open_relations: bool = True,
                 model: str = DEFAULT_MODEL) -> Graph:
     """Build the RDF graph of the given articles (paths, folders or Documents)."""
-    return build(sources, min_confidence=min_confidence, validate=False, model=model).graph
+    return build(sources, min_confidence=min_confidence, open_relations=open_relations,
+                 validate=False, model=model).graph
 
 
 def build(
@@ -122,6 +123,7 @@ def build(
     output_dir: str | Path | None = None,
     *,
     min_confidence: float = 0.0,
+    open_relations: bool = True,
     validate: bool = True,
     html: bool = True,
     model: str = DEFAULT_MODEL,
@@ -130,7 +132,8 @@ def build(
     """Build the graph and, with ``output_dir``, write ``graph.ttl`` and ``graph.html`` there.
 
     Nothing is written unless every article was read: files are first written to a temporary
-    folder beside ``output_dir`` and then moved into place, each by an atomic rename.
+    folder beside ``output_dir`` and then moved into place, each by an atomic rename. With
+    ``open_relations=False`` the open relations (``kgo:relatedTo``) are left out.
     """
     from kg.extract import EXTRACTORS
     from kg.rdf import to_rdf
@@ -138,7 +141,8 @@ def build(
     if not 0.0 <= min_confidence <= 1.0:
         raise ValueError("min_confidence must be between 0 and 1")
     knowledge, count = build_knowledge(sources, model=model, progress=progress)
-    graph = to_rdf(knowledge, min_confidence=min_confidence, extractors=EXTRACTORS)
+    graph = to_rdf(knowledge, min_confidence=min_confidence, extractors=EXTRACTORS,
+                   open_relations=open_relations)
     result = BuildResult(graph=graph, knowledge=knowledge, documents=count)
     if validate:
         from kg.validate import validate as shacl_validate

@@ -15,7 +15,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.iri import digest
-from kg.model import Evidence, KnowledgeGraph, Mention
+from kg.model import Evidence, KnowledgeGraph, Mention, Relation
 from kg.resolve import entity_key
 from kg.vocab import KGD, KGE, KGM, KGO, KGS, KGX, PREFIXES
 
@@ -61,11 +61,14 @@ def to_rdf(
     *,
     min_confidence: float = 0.0,
     extractors: dict[str, str] | None = None,
+    open_relations: bool = True,
 ) -> Graph:
-    """Write ``knowledge`` as RDF. Facts under ``min_confidence`` are left out, and so are
-    entities that are then left with neither a fact nor a name."""
+    """Write ``knowledge`` as RDF. Facts under ``min_confidence`` are left out (and open
+    relations, ``kgo:relatedTo``, without ``open_relations``), and so are entities that are
+    then left with neither a fact nor a name."""
     graph = new_graph()
-    facts = [f for f in knowledge.facts if f.evidence.confidence >= min_confidence]
+    facts = [f for f in knowledge.facts if f.evidence.confidence >= min_confidence
+             and (open_relations or f.relation is not Relation.RELATED_TO)]
     attributes = [a for a in knowledge.attributes if a.evidence.confidence >= min_confidence]
     used = {f.subject for f in facts} | {f.object for f in facts} | {a.subject for a in attributes}
 

@@ -201,7 +201,8 @@ def to_networkx(
     ``attributes`` (``[(property label, value)]`` for dates and periods).
     Article nodes (``cls`` ``"NewsArticle"``): ``label`` is the title; ``source_file``;
     ``fact_count`` is the number of facts the article gives evidence for.
-    Edges, keyed by predicate IRI: ``predicate``, ``label``, ``kind`` (``"fact"`` or
+    Edges, keyed by predicate IRI: ``predicate``, ``label``, ``kind`` (``"fact"``, ``"open"``
+    for an open relation, labelled with its predicate's words, or
     ``"mentions"``), ``confidence`` (the highest of the evidence, ``None`` without evidence) and
     ``evidence``, a list of dicts: ``text``, ``article``, ``article_title``, ``source_file``,
     ``date``, ``confidence``, ``extractor``, ``extractor_iri``, ``subject_mention`` and
@@ -297,6 +298,7 @@ def _to_networkx(graph: Graph, *, include_articles: bool, lang: str) -> nx.Multi
     starts, ends = single(KGO.startOffset), single(KGO.endOffset)
     smention, omention = single(KGO.subjectMention), single(KGO.objectMention)
     asserted_on = single(KGO.assertedOn)
+    relation_text = single(KGO.relationText)
     evidence: dict[tuple[Any, Any, Any], list[dict[str, Any]]] = defaultdict(list)
     facts_per_article: dict[Any, set[tuple[Any, Any, Any]]] = defaultdict(set)
     for st, s in subj.items():
@@ -316,6 +318,7 @@ def _to_networkx(graph: Graph, *, include_articles: bool, lang: str) -> nx.Multi
                 "extractor_iri": str(extractor) if extractor is not None else None,
                 "subject_mention": _rel_span(smention.get(st), sentence_start, starts, ends),
                 "object_mention": _rel_span(omention.get(st), sentence_start, starts, ends),
+                "relation_text": str(relation_text[st]) if st in relation_text else None,
             }
         )
         if doc is not None:
@@ -331,13 +334,17 @@ def _to_networkx(graph: Graph, *, include_articles: bool, lang: str) -> nx.Multi
             )
         )
         confs = [e["confidence"] for e in evs if e["confidence"] is not None]
+        open_relation = p == KGO.relatedTo
+        words = [e["relation_text"] for e in evs if e["relation_text"]]
         g.add_edge(
             str(s),
             str(o),
             key=str(p),
             predicate=str(p),
-            label=label_of(p),
-            kind="fact",
+            # an open relation shows the predicate's words it was read from
+            label=(words[0] + (" …" if len(set(words)) > 1 else "")) if open_relation and words
+            else label_of(p),
+            kind="open" if open_relation else "fact",
             evidence=evs,
             confidence=max(confs) if confs else None,
         )
@@ -652,6 +659,13 @@ def _page_data(g: nx.MultiDiGraph, title: str) -> dict[str, Any]:
             # light and thin rather than dashed: dashed lines make vis-network's first drawing
             # of a 5 000-node graph take seconds longer
             eopts.update(color={"color": "#d4d4d4", "highlight": "#777777"}, width=0.6)
+        elif a["kind"] == "open":
+            # an open relation: dashed and grey, labelled with the predicate's words (they are
+            # few next to typed facts and mentions, so the dashes cost little)
+            conf = a["confidence"]
+            eopts.update(dashes=True, color={"color": "#9a9a9a", "highlight": "#555555"},
+                         width=round(1.0 + (conf if conf is not None else 0.0), 2),
+                         font={"color": "#666666", "size": 11})
         else:
             conf = a["confidence"]
             eopts["width"] = round(1.0 + 2.0 * (conf if conf is not None else 0.0), 2)
@@ -674,6 +688,7 @@ def _page_data(g: nx.MultiDiGraph, title: str) -> dict[str, Any]:
                         "x": e["extractor"],
                         "s": list(e["subject_mention"]) if e["subject_mention"] else None,
                         "o": list(e["object_mention"]) if e["object_mention"] else None,
+                        "r": e["relation_text"],
                     }
                     for e in a["evidence"]
                 ],
@@ -866,6 +881,7 @@ mark.m1{background:#ffd6d6}mark.m2{background:#d3e7ff}mark.m3{background:#e6d3ff
 .fact{font-size:17px;margin:0 0 8px;overflow-wrap:anywhere}
 .fact .p{color:#b22;font-weight:600}
 #kg-close{float:right;border:0;background:none;font-size:18px;cursor:pointer}
+.sw.dash{background:none;border-top:2px dashed #9a9a9a;height:0;align-self:center}
 """
 
 _BODY = """<body>
@@ -879,6 +895,9 @@ _BODY = """<body>
 <div class="sec">Minimum confidence: <span id="kg-conf-val">0.00</span></div>
 <input id="kg-conf" type="range" min="0" max="1" step="0.05" value="0"
  aria-label="Minimum confidence">
+<div class="sec">Open relations</div>
+<label class="legend"><input id="kg-open" type="checkbox" checked>
+ <span class="sw dash"></span> show open relations (dashed)</label>
 <div class="sec">Articles</div>
 <label class="legend"><input id="kg-articles" type="checkbox">
  <span class="sw sq" id="kg-art-sw"></span> show articles and their mentions</label>
@@ -940,7 +959,7 @@ _APP_JS = r"""
   }
 
   // ------------------------------------------------------------------ filters
-  var state = { classes: {}, minConf: 0, articles: false };
+  var state = { classes: {}, minConf: 0, articles: false, open: true };
   var nodeHidden = new Uint8Array(NI.length), edgeHidden = new Uint8Array(EI.length);
   var legend = byId("kg-legend"), boxes = {};
   var hasArticles = false;
@@ -956,6 +975,11 @@ _APP_JS = r"""
     lab.appendChild(box); lab.appendChild(sw); lab.appendChild(el("span", "", c.label));
     lab.appendChild(el("span", "cnt", c.count));
     legend.appendChild(lab); boxes[c.key] = box;
+  });
+  var openBox = byId("kg-open");
+  if (!EI.some(function (e) { return e.kind === "open"; })) openBox.disabled = true;
+  openBox.addEventListener("change", function () {
+    state.open = openBox.checked; applyFilters();
   });
   var artBox = byId("kg-articles");
   if (classByKey.NewsArticle) byId("kg-art-sw").style.background = classByKey.NewsArticle.color;
@@ -986,9 +1010,10 @@ _APP_JS = r"""
     for (i = 0; i < EI.length; i++) {
       var e = EI[i];
       h = nodeHidden[e.f] === 1 || nodeHidden[e.t] === 1;
-      if (!h && e.kind === "fact") {
+      if (!h && e.kind !== "mentions") {
         h = e.conf === null ? state.minConf > 0 : e.conf < state.minConf - 1e-9;
       }
+      if (!h && e.kind === "open" && !state.open) h = true;
       if (h !== (edgeHidden[i] === 1)) { edgeHidden[i] = h ? 1 : 0; eu.push({ id: i, hidden: h }); }
       if (!h) shownE++;
     }
@@ -1036,8 +1061,9 @@ _APP_JS = r"""
     var e = EI[id];
     clear(tip);
     tip.appendChild(el("div", "tt", NI[e.f].label + " → " + e.p + " → " + NI[e.t].label));
-    if (e.kind === "fact") {
-      tip.appendChild(el("div", "muted", "confidence " + fmt(e.conf) + ", " + e.ev.length +
+    if (e.kind !== "mentions") {
+      tip.appendChild(el("div", "muted", (e.kind === "open" ? "open relation, " : "") +
+        "confidence " + fmt(e.conf) + ", " + e.ev.length +
         " evidence sentence" + (e.ev.length === 1 ? "" : "s") + " (click for details)"));
     }
     tip.hidden = false;
@@ -1129,6 +1155,10 @@ _APP_JS = r"""
     }
     p.appendChild(kv("Confidence (highest)", fmt(e.conf)));
     p.appendChild(kv("Property", e.iri));
+    if (e.kind === "open") {
+      p.appendChild(el("div", "muted", "An open relation: the sentence links the two, and no " +
+        "property of the ontology names the link; the predicate's words say what it is."));
+    }
     var plural = e.ev.length === 1 ? "" : "s";
     p.appendChild(el("div", "sec", e.ev.length + " evidence sentence" + plural));
     var key = el("div", "kv");
@@ -1138,6 +1168,7 @@ _APP_JS = r"""
     e.ev.slice(0, 100).forEach(function (ev) {
       var box = el("div", "ev");
       box.appendChild(highlighted(ev.t, [[ev.s, 1], [ev.o, 2]]));
+      if (ev.r) box.appendChild(kv("Predicate", ev.r));
       var art = ev.a || "unknown article";
       if (ev.f && ev.f !== ev.a) art += " (" + ev.f + ")";
       box.appendChild(kv("Article", art));

@@ -112,8 +112,12 @@ def extract(parsed: ParsedDocument, trace: ReadingTrace | None = None) -> Docume
         parsed, [(c.start, c.end, c.ner) for c in candidates]
         + [(n.start, n.end, "ORG") for n in institution_names])
     title_words = {span for office in office_phrases for span in office.title_names}
-    if title_words:  # "ministre des Finances": "Finances" names nothing
-        candidates = [c for c in candidates if (c.start, c.end) not in title_words]
+    # "ministre des Finances": "Finances" names nothing; "Premier ministre libanais", which
+    # the NER takes for a person, is an office
+    candidates = [c for c in candidates if (c.start, c.end) not in title_words
+                  and not any(o.start <= c.start and c.end <= o.end
+                              and (c.start, c.end) != o.jurisdiction_span
+                              for o in office_phrases)]
     mentions.type_candidates(parsed, candidates)
     clusters = mentions.link_names(parsed, candidates)
 

@@ -43,7 +43,10 @@ HEADLINE_CONFIDENCE = 0.7
 _LIGHT_VERBS = {"être", "avoir", "faire", "dire", "pouvoir", "devoir", "aller", "venir",
                 "sembler", "paraître", "falloir", "vouloir", "savoir", "déclarer", "affirmer",
                 "annoncer", "expliquer", "indiquer", "estimer", "ajouter", "préciser",
-                "rappeler", "souligner", "assurer", "confier", "raconter", "répondre"}
+                "rappeler", "souligner", "assurer", "confier", "raconter", "répondre",
+                # speaking of something is no link to it
+                "évoquer", "mentionner", "citer", "parler", "noter", "signaler", "décrire",
+                "commenter", "aborder", "qualifier", "présenter", "juger"}
 #: a place complement links the subject to the place only for a verb of going or being
 #: expected somewhere ("X se rendra en Guyane", "X est attendu à Alger")
 _LOCATIVES = {"à", "en", "dans", "sur", "au sein de", "près de"}
@@ -283,7 +286,19 @@ def _open_relations(graph: SentenceGraph, mentions: dict[int, Mention],
                 continue
             if arg.role in _LOCATIVES and predicate.lemma not in _MOTION_VERBS:
                 continue  # "X a perdu dans le Missouri": where it happened, not a link
-            for obj in _named(graph, predicate, arg.role, mentions, only=arg.token):
+            objects = _named(graph, predicate, arg.role, mentions, only=arg.token)
+            target = arg.token
+            if not objects and graph.tok(arg.token).pos == "NOUN":
+                # "exige les résultats de l'élection": through the object noun to the entity
+                # it is of, one step
+                for child in graph.kids(arg.token, "nmod"):
+                    if graph.preposition(child) == "de":
+                        named = [m for m in graph.mentions_at(child) if m in mentions
+                                 and mentions[m].entity_type is not EntityType.POSITION]
+                        if named:
+                            objects, target = named, child
+                            break
+            for obj in objects:
                 for subject in subjects:
                     pair = frozenset((subject, obj))
                     if subject == obj or pair in typed or pair in seen:
@@ -292,7 +307,7 @@ def _open_relations(graph: SentenceGraph, mentions: dict[int, Mention],
                         continue
                     seen.add(pair)
                     found.append(OpenHit(subject, obj, graph.sentence.index,
-                                         _words(graph, predicate, arg.token, obj),
+                                         _words(graph, predicate, target, obj),
                                          predicate.hedged))
     return found
 

@@ -93,7 +93,7 @@ EVENT_NOUNS = (
     r"conférences?|salons?|sommets?|keynotes?|forums?|festivals?|congrès|assemblées?|"
     r"événements?|évènements?|opérations?"
 )
-PLACE_NOUNS = (r"villes?|régions?|capitales?|provinces?|états?|communes?|départements?|"
+PLACE_NOUNS = (r"villes?|régions?|capitales?|provinces?|communes?|départements?|"
                r"localités?|villages?|quartiers?|banlieues?|îles?|"
                # venues: "au centre de congrès Pierre-Baudis" is a place, no congress
                r"centres? (?:de|des) congrès|palais des congrès|parcs? (?:des|d') expositions|"
@@ -136,7 +136,7 @@ NAME_WORDS: tuple[tuple[str, EntityType], ...] = (
      r"maison|interactive|games|gaming|digital|numérique|lease|leasing|finance|finances|"
      r"securities|conseil|invest|investissement|investissements|immobilier|logistique|"
      r"transports?|télécoms?|mobile|robotics|robotique|biotech|therapeutics|diagnostics|"
-     r"cosmetics|cosmétiques|&|cie|cie\.|fils|frères|industrie|holding|services|devices|"
+     r"cosmetics|cosmétiques|&|cie|cie\.|fils|industrie|holding|services|devices|"
      r"electronics|électronique|semiconductors?|instruments|chemicals|materials|matériaux|"
      r"inc\.?|corp\.?|corporation|ltd\.?|llc|gmbh|ag|sa|sas|sarl|plc\.?|s\.a\.|group|groupe|"
      r"holding|holdings|bank|banque|technologies|motors|airlines|airways|systems|"

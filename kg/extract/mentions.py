@@ -552,6 +552,10 @@ _LOCATIVE_BEFORE = re.compile(
     r"(?:^| )(?:fabriquée?s?|produite?s?|assemblée?s?|visite|usine|usines|site|entrepôt|"
     r"née?|domiciliée?s?|habite|vit|réside|installée? près de) (?:à|en|au) $"
 )
+#: "le parti des Frères musulmans", "le mouvement du 6 Avril": the name of a party
+_PARTY_BEFORE = re.compile(r"(?:^| )(?:le |un |au |du )?(?:parti|partis|mouvement) "
+                           r"(?:politique |islamiste |nationaliste |d' opposition )?"
+                           r"(?:des|du|de la|de l'|d') $")
 #: "à X", "en X", "près de X", an event noun and "de X": where something happens
 _PLACE_PREPOSITION = re.compile(
     r"(?:^| )(?:à|au|aux|en|près de|près d'|dans la ville de|dans la région de|"
@@ -683,6 +687,8 @@ def type_candidates(parsed: ParsedDocument, candidates: list[Candidate]) -> None
                 # "le patron de X", "les analystes de X": X employs people
                 cand.votes[EntityType.ORGANIZATION] += CUE_WEIGHT
             _person_shape(parsed, cand)
+            if _PARTY_BEFORE.search(before[-40:]):
+                cand.votes[EntityType.POLITICAL_PARTY] += CUE_WEIGHT
             if _PLAN_BEFORE.search(before[-40:]):
                 # "le plan « Horizon 2030 »", "son plan de transformation Nova 2027"
                 cand.votes[EntityType.STRATEGY] += CUE_WEIGHT

@@ -53,8 +53,14 @@ CLASSIFIERS = frozenset({
     "préfecture", "oblast", "canton", "arrondissement", "municipalité", "métropole",
 })
 _NOMINAL = {"NOUN", "PROPN", "PRON", "NUM", "X"}
+#: nouns of a group named by the name after "de": "le parti des Frères musulmans" (only a
+#: name: "le parti de Marine Le Pen" is hers, which the name's type tells the frames)
+_GROUP_NOUNS = {"parti", "mouvement", "organisation", "coalition", "alliance", "front"}
 #: nouns of a post that stand for the office they name: "le poste de ministre des Finances"
 _POSTS = {"poste", "fonction", "fonctions", "charge", "mandat", "rang"}
+#: a conditional the tagger may miss: "exigerait", "aurait", "prendraient" (not the
+#: imperfect "déclarait", "mettait")
+_CONDITIONAL = re.compile(r"(?:er|ir|dr|rr|ur|vr|tr)ai(?:t|ent|s)$")
 _RELATIVE_PERSON = re.compile(rf"^(?:{RELATIVE_PERSON_NOUNS})$")
 #: relations a name right after a verb gets when the tagger misread its first word
 _MISPARSED_OBJECT = {"xcomp", "ccomp", "conj", "dep", "advcl", "parataxis", "appos", "acl"}
@@ -258,11 +264,16 @@ class SentenceGraph:
             k += 1
         if token.pos == "NOUN" and k in self.names_at and self.spans[self.names_at[k]][0] == k:
             return [self.names_at[k]]
-        # "la ville de Lagos", "l'État du New Jersey", "le poste de ministre des Finances"
-        if token.lemma.lower() in CLASSIFIERS or token.lemma.lower() in _POSTS:
+        # "la ville de Lagos", "l'État du New Jersey", "le poste de ministre des Finances",
+        # "le parti des Frères musulmans"
+        lemma = token.lemma.lower()
+        if lemma in CLASSIFIERS or lemma in _POSTS or lemma in _GROUP_NOUNS:
             for child in self.kids(i, "nmod"):
                 if self.preposition(child) == "de" and child in self.token_mentions:
-                    return [self.token_mentions[child][0]]
+                    named = self.token_mentions[child][0]
+                    if lemma in _GROUP_NOUNS and named not in self.names:
+                        continue
+                    return [named]
         return []
 
     def _adjacent(self, noun: int, name: int) -> bool:
@@ -533,7 +544,7 @@ class SentenceGraph:
         source ("selon X, ...")."""
         token = self.tokens[i]
         forms = [token] + [self.tokens[c] for c in self.kids(i, "aux")]
-        if any("Mood=Cnd" in t.morph for t in forms):
+        if any("Mood=Cnd" in t.morph or _CONDITIONAL.search(t.text.lower()) for t in forms):
             return True
         root = i
         while self.tokens[root].head != root and self.tokens[root].head in self.children:
