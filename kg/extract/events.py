@@ -100,12 +100,12 @@ def event_mentions(parsed: ParsedDocument, names: list[tuple[int, int]]
                 i + 1 >= len(tokens) or words[i + 1] not in _COMPLEMENT):
             # "le drame", "l'incident": the event last spoken of, if any
             match = EventNoun((words[i],), EntityType.EVENT, False)
-            earlier = found[-1][0].referent
+            last_event = found[-1][0].referent
             first = tokens[i]
             found.append((Mention(
                 doc_id=parsed.document.doc_id, start_char=first.idx, end_char=first.end,
-                text=first.text, sentence=first.sent, entity_type=earlier.entity_type,
-                name=first.text, kind=MentionKind.NOMINAL, antecedent=earlier,
+                text=first.text, sentence=first.sent, entity_type=last_event.entity_type,
+                name=first.text, kind=MentionKind.NOMINAL, antecedent=last_event,
                 resolution="definite description"), i, i + 1))
             i += 1
             continue
