@@ -282,6 +282,9 @@ def _pattern_hits(surfaces: list[SurfaceSentence]) -> list[Hit]:
                 if pattern.extractor.startswith("role-before-name") and (
                         NOT_THE_NAMES_ROLE.search(text[:match.start()])):
                     continue
+                if pattern.relation in {Relation.RELEASED, Relation.DEVELOPS} and (
+                        _NOT_A_PRODUCT.search(match.group(0))):
+                    continue  # "a lancé une offensive sur X": an action, not a product
                 seat = pattern.relation is Relation.HEADQUARTERED_IN
                 s_ids = _with_conjuncts(text, match, "s")
                 # after a seat, a second name is the larger place, not the one modified
@@ -300,6 +303,12 @@ def _pattern_hits(surfaces: list[SurfaceSentence]) -> list[Hit]:
 
 
 _NEXT_NAME = re.compile(r"^ @m(\d+)")
+#: what one launches or announces that is not a product
+_NOT_A_PRODUCT = re.compile(
+    r" (?:une?|l'|les|la|le|des|d') (?:nouvelle |vaste |grande |violente )?"
+    r"(?:offensive|attaque|opération|campagne|appel|enquête|ultimatum|avertissement|"
+    r"mandat|assaut|raid|frappe|frappes|bombardement|procédure|plainte|grève|"
+    r"mobilisation|manifestation|alerte|mission|négociations?|pourparlers|initiative)s? ")
 #: after a place: the larger place it lies in ("à Lyon, en France", "à Austin (Texas)",
 #: "à Delft, dans l'ouest des Pays-Bas", "de Montgomery Alabama")
 _WIDER_PLACE = re.compile(

@@ -8,6 +8,7 @@ des Finances") is that country's, when the article speaks of no other country as
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from kg.extract.places import is_country
@@ -53,6 +54,8 @@ def article_country(parsed: ParsedDocument, mentions: list[Mention]) -> str | No
 
 
 HEADLINE_EXTRACTOR = "headline-country"
+_LOCATIVE_BEFORE = re.compile(r"(?:\b(?:à|au|aux|en|dans|près de|entre|et)|,) (?:la |le |l')?$",
+                              re.IGNORECASE)
 #: what the headline rule says of each kind of entity in the headline
 _HEADLINE_TYPES = (EVENT_TYPES | {EntityType.PLACE, EntityType.GOVERNMENT_ORGANIZATION,
                                   EntityType.COURT})
@@ -74,6 +77,11 @@ def headline_facts(parsed: ParsedDocument, mentions: list[Mention]
                             + len(country) + 2), None)
     if country_mention is None:
         return []
+    words = parsed.document.text
     return [(m, country_mention) for m in mentions
             if m.sentence == first.index and m is not country_mention
-            and m.referent.entity_type in _HEADLINE_TYPES]
+            and m.referent.entity_type in _HEADLINE_TYPES
+            # a place only as where the headline's news happens ("à Lagos", "en Kabylie"),
+            # not "la face cachée de la Lune"
+            and (m.referent.entity_type is not EntityType.PLACE
+                 or _LOCATIVE_BEFORE.search(words[max(0, m.start_char - 12):m.start_char]))]

@@ -215,7 +215,9 @@ def date_expressions(parsed: ParsedDocument) -> dict[int, str]:
             value = (reference + timedelta(days=_RELATIVE_DAYS[word])).isoformat()
             k = i + 1
         elif (word.isdigit() and len(word) == 4 and 1800 <= int(word) <= 2100
-              and at(i - 1) in {"en", "de", "depuis", "dès"} and tokens[i].pos == "NUM"):
+              and at(i - 1) in {"en", "de", "depuis", "dès"} and tokens[i].pos == "NUM"
+              and not (at(i + 1) in {"-", "–", "à", "au", "et"} and at(i + 2).isdigit())):
+            # (not "de 1950 à 1953", "1950-1953": a period is no point in time)
             value = word
             k = i + 1
         if value is None:

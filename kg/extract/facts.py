@@ -53,6 +53,8 @@ def make_fact(
     if relation in _IN_A_COUNTRY and (obj.referent.entity_type is EntityType.COUNTRY
                                       or is_country(obj.referent.name)):
         relation = Relation.COUNTRY  # Wikidata states a country (P17), not a seat (P159)
+    if relation is Relation.COUNTRY and subject.referent.entity_type is EntityType.COUNTRY:
+        return None  # a country is in no other country
     if not fits(relation, subject.entity_type, obj.entity_type):
         return None
     confidence = confidence_for(extractor, prior)

@@ -150,7 +150,8 @@ NAME_WORDS: tuple[tuple[str, EntityType], ...] = (
     (r"ministère|ministry|gouvernement|government|parlement|parliament|sénat|senate|"
      r"assemblée|congrès|commission|police|gendarmerie|parquet|préfecture|mairie|"
      r"municipalité|autorité|authority|administration|douane|douanes|"
-     r"haut-commissariat", EntityType.GOVERNMENT_ORGANIZATION),
+     r"haut-commissariat|junte|xunta|generalitat|préfecture",
+     EntityType.GOVERNMENT_ORGANIZATION),
     (r"armée|army|régiment|brigade|milice|forces", EntityType.ARMED_FORCE),
     (r"fc|afc|sc|ac|olympique|racing|sporting", EntityType.SPORTS_TEAM),
     (r"institut|institute|association|"

@@ -425,6 +425,8 @@ _NAME_HEADS = {
                     EntityType.ORGANIZATION),
     **dict.fromkeys(("banque", "caisse", "compagnie", "société"), EntityType.COMPANY),
     **dict.fromkeys(("armée", "forces"), EntityType.ARMED_FORCE),
+    # "l'État islamique", "l'État français": a state named with an adjective
+    **dict.fromkeys(("état",), EntityType.ORGANIZATION),
     **dict.fromkeys(("parti",), EntityType.POLITICAL_PARTY),
     **dict.fromkeys(("cour", "tribunal"), EntityType.COURT),
 }
@@ -464,6 +466,8 @@ def _headed_names(parsed: ParsedDocument) -> list[Candidate]:
             low = normalise_word(tokens[k].text)
             if tokens[k].ent_type == "PER" and tokens[k].ent_iob == "B":
                 break  # "le président du Conseil des ministres Mario Monti"
+            if word == "état" and tokens[k].pos != "ADJ":
+                break  # "l'État islamique", not "l'État de New York" (a place)
             # a participle ends a name ("de la finance embarquée,"), it does not open a
             # clause ("Sommet du sport business organisé à Lyon")
             if (tokens[k].pos in _EVENT_NAME_WORDS or (

@@ -38,6 +38,9 @@ PUBLIC_TYPES = PLACE_TYPES | {EntityType.GOVERNMENT_ORGANIZATION, EntityType.COU
 _LINKS = {"de", "d'", "du", "des", "aux", "au", "a", "en"}  # normalised: "à" is "a"
 _DETERMINERS = {"la", "le", "les", "l'"}
 _STOP_POS = {"VERB", "AUX", "PRON", "SCONJ", "PUNCT", "NUM"}
+#: place nouns between an office and its jurisdiction ("gouverneur de l'État de X")
+_CLASSIFIER_WORDS = {"etat", "province", "region", "ville", "comte", "district", "territoire",
+                     "canton", "departement", "commune"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +166,15 @@ def _complete(parsed: ParsedDocument, start: int, end: int, noun: OfficeNoun,
         if j >= len(tokens) or tokens[j].sent != sentence:
             break
         link = " ".join(words[k:j]).replace("' ", "'")
+        if (j not in starts and words[j] in _CLASSIFIER_WORDS and j + 1 < len(tokens)
+                and words[j + 1] in {"de", "du", "d'"}):
+            # "gouverneur de l'État de Nuevo León": the jurisdiction after its classifier
+            c = j + 2 if words[j + 1] != "de" or j + 2 >= len(tokens) or words[j + 2] not in (
+                _DETERMINERS) else j + 3
+            if c in starts and not noun.portfolio:
+                link = parsed.document.text[tokens[k].idx:tokens[c - 1].end]
+                link = link[:1].lower() + link[1:]
+                j = c
         if j in starts:
             s, e, label = starts[j]
             text = parsed.document.text[tokens[s].idx:tokens[e - 1].end]
