@@ -25,7 +25,7 @@ from kg.extract.dates import attribute_facts
 from kg.extract.demonyms import EXTRACTORS as DEMONYM_EXTRACTORS
 from kg.extract.demonyms import demonym_facts, name_country_facts
 from kg.extract.facts import make_fact
-from kg.extract.frames import load_frames
+from kg.extract.frames import load_frames, match_surface
 from kg.extract.institutions import Institution, institution_mentions
 from kg.extract.patterns import NOT_THE_NAMES_ROLE, PATTERNS, Pattern
 from kg.extract.places import is_country
@@ -182,6 +182,22 @@ def extract(parsed: ParsedDocument, trace: ReadingTrace | None = None) -> Docume
                      hit.pattern.confidence)
         if fact is not None:
             facts.append(fact)
+
+    # surface frames: forms the parse does not give reliably ("X, aux États-Unis")
+    id_types = {k: m.entity_type for k, m in by_id.items()}
+    name_ids = {k for k, m in by_id.items() if m.kind is MentionKind.NAME}
+    for surf in surfaces:
+        if "@m" not in surf.text:
+            continue
+        for frame_hit in match_surface(surf.text, surf.sentence.index, id_types,
+                                       trace.trials if trace is not None else None,
+                                       surf.sentence.start, name_ids):
+            if isinstance(frame_hit.frame.states, Relation):
+                fact = make_fact(parsed, frame_hit.frame.extractor, frame_hit.frame.states,
+                                 by_id[frame_hit.subject], by_id[int(frame_hit.object)],
+                                 frame_hit.sentence, frame_hit.frame.confidence)
+                if fact is not None:
+                    facts.append(fact)
 
     described = descriptions.description_mentions(parsed)
     all_mentions = list(by_id.values()) + [m for m, _, _ in described]

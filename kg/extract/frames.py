@@ -16,10 +16,15 @@ sentences it must not read, which ``tests/test_frames.py`` runs one by one::
     reads = [["Joe Donnelly a battu Richard Mourdock.", "Joe Donnelly", "Richard Mourdock"]]
     skips = ["Le match a été battu en brèche."]
 
+A frame of ``kind = "surface"`` is a regular expression over the sentence's surface
+(``pattern``, with ``{s}`` and ``{o}`` for the two names, ``{det}`` and ``{de}`` for the
+articles), for forms the parse does not give reliably ("X, aux États-Unis").
+
 Keys: ``subject``/``object`` name the role that fills each side of the property (``agent``,
 ``theme``, ``attr``, ``holder``, ``mod``, ``self`` for a noun's own mention, ``time`` for a
 date, or a preposition such as ``à``); ``subject_types``/``object_types`` narrow the
-ontology's domain and range (a class admits its subclasses); ``trigger_types`` makes a noun
+ontology's domain and range (a class admits its subclasses), ``subject_excludes`` rules
+types out; ``trigger_types`` makes a noun
 frame apply to any noun whose own mention has one of these types (any event noun, say);
 ``requires = { theme = ["victoire"] }`` asks for one of these words in a role ("concéder
 la victoire à X"); ``lemmas = ["*"]`` makes it apply to any noun that heads no description (with
@@ -33,6 +38,7 @@ still a position held).
 from __future__ import annotations
 
 import functools
+import re
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -68,6 +74,8 @@ class Frame:
     object: str
     subject_types: frozenset[EntityType] | None = None
     object_types: frozenset[EntityType] | None = None
+    #: types (and their subclasses) the subject must not have: a company's place is its seat
+    subject_excludes: frozenset[EntityType] | None = None
     trigger_types: frozenset[EntityType] | None = None
     confidence: float = 0.75
     hedged: str = "lower"
@@ -76,6 +84,8 @@ class Frame:
     requires: tuple[tuple[str, frozenset[str]], ...] = ()
     reads: tuple[tuple[str, str, str], ...] = ()
     skips: tuple[str, ...] = ()
+    #: for a surface frame: the regular expression over the sentence's surface
+    pattern: re.Pattern[str] | None = None
 
     @property
     def extractor(self) -> str:
@@ -93,6 +103,7 @@ class FrameHit:
 
 
 _KEYS = {"id", "label", "kind", "lemmas", "property", "subject", "object", "subject_types",
+         "subject_excludes", "pattern",
          "object_types", "trigger_types", "confidence", "hedged", "former", "requires", "reads",
          "skips"}
 
@@ -125,8 +136,12 @@ def parse_frame(raw: dict[str, object], source: str) -> Frame:
         if not isinstance(raw.get(key), str) or not raw[key]:
             raise FrameError(f"{where}: '{key}' is required (a string)")
     kind = str(raw["kind"])
-    if kind not in {"verb", "noun"}:
-        raise FrameError(f"{where}: kind is 'verb' or 'noun', not {kind!r}")
+    if kind not in {"verb", "noun", "surface"}:
+        raise FrameError(f"{where}: kind is 'verb', 'noun' or 'surface', not {kind!r}")
+    pattern = None
+    if kind == "surface":
+        pattern = _surface_pattern(raw.get("pattern"), where)
+        raw = {**raw, "lemmas": raw.get("lemmas", ["*"])}
     name = str(raw["property"])
     prop: Relation | Attribute
     if name in Relation.__members__.values():
@@ -140,7 +155,7 @@ def parse_frame(raw: dict[str, object], source: str) -> Frame:
     if not isinstance(lemmas, list) or not all(isinstance(x, str) for x in lemmas) or (
             not lemmas and trigger_types is None):
         raise FrameError(f"{where}: 'lemmas' is a list of lemmas (or give 'trigger_types')")
-    obj = _role(raw["object"], where)
+    obj = _role(raw["object"], where) if kind != "surface" else str(raw["object"])
     if (obj == "time") != isinstance(prop, Attribute):
         raise FrameError(f"{where}: a date ('time') fills an attribute, an entity a relation")
     reads: list[tuple[str, str, str]] = []
@@ -173,13 +188,38 @@ def parse_frame(raw: dict[str, object], source: str) -> Frame:
     return Frame(
         id=str(raw["id"]), label=str(raw["label"]), kind=kind,
         lemmas=frozenset(x.lower() for x in lemmas), states=prop,
-        subject=_role(raw["subject"], where), object=obj,
+        subject=_role(raw["subject"], where) if kind != "surface" else str(raw["subject"]),
+        object=obj,
         subject_types=_types(raw.get("subject_types"), where),
+        subject_excludes=_types(raw.get("subject_excludes"), where),
         object_types=_types(raw.get("object_types"), where),
         trigger_types=trigger_types, confidence=float(confidence), hedged=str(hedged),
-        former=str(former), requires=requires,
+        former=str(former), requires=requires, pattern=pattern,
         reads=tuple(reads), skips=tuple(skips),
     )
+
+
+#: macros a surface pattern may use: the two slots, and common words
+_MACROS = {
+    "{s}": r"@m(?P<s>\d+)(?!\d)",
+    "{o}": r"@m(?P<o>\d+)(?!\d)",
+    "{det}": r"(?:(?:le|la|les|l'|un|une|des) )?",
+    "{de}": r"(?:de la|de l'|du|des|de|d')",
+}
+
+
+def _surface_pattern(raw: object, where: str) -> re.Pattern[str]:
+    """A surface frame's pattern: words lower-cased and separated by one space, names as
+    ``{s}`` and ``{o}`` (see :mod:`kg.extract.surface`)."""
+    if not isinstance(raw, str) or "{s}" not in raw or "{o}" not in raw:
+        raise FrameError(f"{where}: a surface frame needs a 'pattern' with {{s}} and {{o}}")
+    text = raw
+    for macro, value in _MACROS.items():
+        text = text.replace(macro, value)
+    try:
+        return re.compile(text)
+    except re.error as error:
+        raise FrameError(f"{where}: pattern does not compile: {error}") from error
 
 
 @functools.cache
@@ -209,6 +249,8 @@ def _index() -> tuple[dict[tuple[str, str], tuple[Frame, ...]], tuple[Frame, ...
     by_lemma: dict[tuple[str, str], list[Frame]] = {}
     typed: list[Frame] = []
     for frame in load_frames():
+        if frame.kind == "surface":
+            continue
         for lemma in frame.lemmas:
             by_lemma.setdefault((frame.kind, lemma), []).append(frame)
         if not frame.lemmas:
@@ -305,9 +347,13 @@ def match(graph: SentenceGraph, types: dict[int, EntityType], dates: dict[int, s
             for subject in subjects:
                 if not isinstance(subject, int) or subject not in types:
                     continue
-                if not admits(frame.subject_types, types[subject]):
+                if not admits(frame.subject_types, types[subject]) or (
+                        frame.subject_excludes is not None
+                        and admits(frame.subject_excludes, types[subject])):
                     note(frame, predicate, False, f"subject {name(subject)!r} is a "
-                         f"{types[subject].value}, not {_names(frame.subject_types)}")
+                         f"{types[subject].value}, not {_names(frame.subject_types)}"
+                         + (f" but {_names(frame.subject_excludes)}"
+                            if frame.subject_excludes else ""))
                     continue
                 for obj in objects:
                     if isinstance(obj, int):
@@ -355,7 +401,43 @@ def _fill(graph: SentenceGraph, predicate: Predicate, role: str, own: set[int],
         after = sorted(t for t in tokens if t > predicate.token)
         tokens = after[:1] or tokens[:1]
     for token in tokens:
-        for ident in graph.mentions_at(token):
+        # a participle speaks of the one name it follows, not of those coordinated with it
+        # ("la Biscuiterie du Léon, installée à Quimper, et les Laiteries Saint-Aubin")
+        single = any(a.token == token and a.via == "participle" for a in predicate.args)
+        for ident in (graph.mentions_at(token) if not single
+                      else graph.mentions_at(token)[:1]):
             if ident not in own and ident not in out:
                 out.append(ident)
     return out
+
+
+def surface_frames() -> tuple[Frame, ...]:
+    return tuple(f for f in load_frames() if f.kind == "surface")
+
+
+def match_surface(text: str, sentence: int, types: dict[int, EntityType],
+                  trace: list[Trial] | None = None, first_token: int = 0,
+                  names: set[int] | None = None) -> Iterator[FrameHit]:
+    """The surface frames that match a sentence's surface (names as ``@m<id>``). With
+    ``names``, only those mentions fill a slot (not "la coopérative" resolved to a name)."""
+    for frame in surface_frames():
+        assert frame.pattern is not None
+        for found in frame.pattern.finditer(text):
+            subject, obj = int(found.group("s")), int(found.group("o"))
+            if subject not in types or obj not in types or subject == obj:
+                continue
+            if names is not None and (subject not in names or obj not in names):
+                continue
+            why = None
+            if not admits(frame.subject_types, types[subject]) or (
+                    frame.subject_excludes is not None
+                    and admits(frame.subject_excludes, types[subject])):
+                why = f"subject is a {types[subject].value}"
+            elif not admits(frame.object_types, types[obj]):
+                why = f"object is a {types[obj].value}"
+            if trace is not None:
+                trace.append(Trial(frame.id, first_token, why is None, why or "matched",
+                                   subject if why is None else None,
+                                   obj if why is None else None))
+            if why is None:
+                yield FrameHit(frame, subject, obj, sentence, False, first_token)

@@ -128,6 +128,7 @@ class SentenceGraph:
         #: names, and names headed by a common noun ("la place Tahrir"): any of their words
         #: stands for them; only the first are opaque (no predicate inside)
         self.names = names | headed
+        self._headed = headed
         self.opaque = {i for ident in names - headed if ident in self.spans
                        for i in range(*self.spans[ident])}
         #: the first token of each name -> the name
@@ -296,6 +297,24 @@ class SentenceGraph:
         return self._predicates
 
     def _build(self) -> Iterator[Predicate]:
+        # a name heads no clause, but its phrase may say where it is: "l'Université de Yale,
+        # aux États-Unis", "Breezy Point, dans le Queens"
+        for ident in sorted(self.names - self._headed):
+            head = self.head_mention(ident)
+            if head is None:
+                continue
+            s, e = self.spans[ident]
+            args = []
+            for child in self.kids(head):
+                if s <= child < e:
+                    continue
+                dep = self.tokens[child].dep
+                prep = self.preposition(child)
+                if dep.startswith(("nmod", "obl")) and prep is not None:
+                    args.append(Argument(prep, child, "name"))
+            if args:
+                yield Predicate(token=head, lemma="", kind="noun", passive=False,
+                                negated=False, hedged=self._hedged(head), args=tuple(args))
         for i in self.range:
             if i in self.opaque or self.tokens[i].dep in {"case", "mark", "fixed", "det"}:
                 continue
@@ -372,7 +391,13 @@ class SentenceGraph:
         if dep.startswith("acl") and not dep.startswith("acl:relcl"):
             # "X, élu président" (a past participle: X undergoes it, unless it is the
             # participle of an intransitive verb of motion or state, which the parse cannot
-            # tell; "X, arrivé deuxième"); "un train ralliant Toulouse à Lyon" (X does it)
+            # tell; "X, arrivé deuxième"); "un train ralliant Toulouse à Lyon" (X does it).
+            # Right after "X, ": X, whatever the parser hung the participle on
+            if i >= 2 and self.tokens[i - 1].text == "," and (i - 2) in self.token_mentions:
+                ending = [m for m in self.token_mentions[i - 2] if self.spans[m][1] == i - 1]
+                if ending:  # the longest mention that ends there, by its head
+                    found = self.head_mention(ending[-1])
+                    head = found if found is not None else i - 2
             if _PARTICIPLE in token.morph and "Tense=Past" in token.morph:
                 role = "theme" if self.kids(i, "obl:agent") or not self.kids(i, "obj") else (
                     "agent")
@@ -416,7 +441,9 @@ class SentenceGraph:
                     args.append(Argument("time", child, dep))
             elif dep == "amod":
                 args.append(Argument("mod", child, dep))
-            elif dep in {"appos", "flat:name", "flat"} and child in self.token_mentions:
+            elif (dep in {"appos", "flat:name", "flat"} and child in self.token_mentions
+                  and self.tokens[child - 1].text != "("):
+                # (not an acronym in brackets: "le président de l'Union (Ufip), X")
                 args.append(Argument("holder", child, dep))
             elif dep == "nsubj" and self.kids(i, "cop"):
                 args.append(Argument("holder", child, "copula"))
@@ -427,11 +454,20 @@ class SentenceGraph:
             args += self._inner_complements(i, own, args)
             args += self._adjacent_holders(own, args)
         elif token.pos == "NOUN":
-            # "la chaîne quatarie Al Jazeera": the noun and its adjectives, then the name
+            # "la chaîne qatarie Al Jazeera": the noun and its adjectives, then the name;
+            # "le président de l'Union (Ufip), X": the noun phrase, then the name
             end = i + 1
             while end < self.range.stop and self.tokens[end].pos == "ADJ" and (
                     end not in self.token_mentions or self._is_adjective_mention(end)):
                 end += 1
+            phrase_end = max(self._noun_phrase(i)) + 1
+            while phrase_end < self.range.stop and self.tokens[phrase_end].text == ")":
+                phrase_end += 1
+            # (not for a noun a preposition governs: "d'un rachat par un géant américain du
+            # cloud, X les balaie" has no apposition)
+            if (phrase_end > end and phrase_end < self.range.stop
+                    and self.tokens[phrase_end].text == "," and self.preposition(i) is None):
+                end = phrase_end
             args += self._adjacent_holders((i, end), args)
         dep = token.dep
         head = token.head
