@@ -165,7 +165,10 @@ def read_clauses(
             reading.facts.append(fact)
             used += [subject, obj]
     for subject, country_mention in headline_facts(parsed, list(all_mentions.values())):
-        fact = make_fact(parsed, HEADLINE_EXTRACTOR, Relation.COUNTRY, subject,
+        # a law of the headline's country applies there
+        relation = (Relation.APPLIES_TO_JURISDICTION if subject.referent.entity_type
+                    is EntityType.LAW else Relation.COUNTRY)
+        fact = make_fact(parsed, HEADLINE_EXTRACTOR, relation, subject,
                          country_mention, 0, HEADLINE_CONFIDENCE)
         if fact is not None:
             reading.facts.append(fact)

@@ -58,7 +58,7 @@ _LOCATIVE_BEFORE = re.compile(r"(?:\b(?:à|au|aux|en|dans|près de|entre|et)|,) 
                               re.IGNORECASE)
 #: what the headline rule says of each kind of entity in the headline
 _HEADLINE_TYPES = (EVENT_TYPES | {EntityType.PLACE, EntityType.GOVERNMENT_ORGANIZATION,
-                                  EntityType.COURT})
+                                  EntityType.COURT, EntityType.LAW})
 
 
 def headline_facts(parsed: ParsedDocument, mentions: list[Mention]

@@ -283,7 +283,12 @@ def resolve_anaphora(
                 target = _antecedent(names, sentence.index - 1, len(text),
                                      frozenset({EntityType.PERSON}), window=1)
                 clash = "Gender=Fem" if word == "il" else "Gender=Masc"
-                if target is not None and clash not in by_char.get(target.start_char, ""):
+                # the tagger's gender of a first name is a guess ("Scott" comes out
+                # feminine): it decides only between two people
+                others = {m.name for m in names if m.entity_type is EntityType.PERSON
+                          and sentence.index - 2 <= m.sentence < sentence.index}
+                if target is not None and (clash not in by_char.get(target.start_char, "")
+                                           or len(others) == 1):
                     found.append((_resolved(doc_id, token.idx, token.end, text, sentence.index,
                                             target, MentionKind.PRONOUN, "pronoun"), i, i + 1))
     return found

@@ -237,14 +237,44 @@ EXTRACTORS[NAME_COUNTRY_EXTRACTOR] = ("'Air France', 'Banque de France': a count
 _LINKS = {"de", "du", "des", "d'", "de la", "de l'"}
 
 
+def _adjective_after_head(parsed: ParsedDocument, mention: Mention, by_char: dict[int, int]
+                          ) -> tuple[Token, str] | None:
+    """"Fédération belge du secteur financier": a nationality adjective second in an
+    organisation's name whose first word is a common noun (not "Air France")."""
+    if (mention.kind is not MentionKind.NAME or mention.antecedent is not None
+            or mention.entity_type not in ORGANIZATION_TYPES):
+        return None
+    first = by_char.get(mention.start_char)
+    if first is None or first + 1 >= len(parsed.tokens):
+        return None
+    head, second = parsed.tokens[first], parsed.tokens[first + 1]
+    if second.end > mention.end_char or (head.pos != "NOUN" and not head.text.istitle()):
+        return None
+    country = _COUNTRY_FORMS.get(second.text.lower())
+    return (second, country) if country else None
+
+
 def name_country_facts(parsed: ParsedDocument, names: list[Mention]) -> Iterator[Found]:
     """A French country name opening or closing a named organisation's name (and no other
-    country in it) gives the organisation's country."""
+    country in it) gives the organisation's country; so does a nationality adjective right
+    after the name's first noun ("la Fédération belge du secteur financier", "l'Union
+    française des industries pétrolières")."""
     tokens = parsed.tokens
     by_char = {t.idx: t.i for t in tokens}
     seen: set[str] = set()
     for mention in names:
         if mention.name in seen:
+            continue
+        adjective = _adjective_after_head(parsed, mention, by_char)
+        if adjective is not None:
+            token, country = adjective
+            seen.add(mention.name)
+            place = Mention(
+                doc_id=parsed.document.doc_id, start_char=token.idx, end_char=token.end,
+                text=token.text, sentence=mention.sentence, entity_type=EntityType.COUNTRY,
+                name=country, kind=MentionKind.NAME,
+            )
+            yield NAME_COUNTRY_EXTRACTOR, Relation.COUNTRY, mention, place, mention.sentence, 0.8
             continue
         if (mention.kind is not MentionKind.NAME or mention.antecedent is not None
                 or mention.entity_type not in ORGANIZATION_TYPES):

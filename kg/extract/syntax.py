@@ -322,7 +322,8 @@ class SentenceGraph:
             if token.pos == "VERB" or (token.pos == "AUX" and token.dep not in {
                     "aux", "aux:tense", "aux:pass", "cop"} and not token.dep.startswith("aux")):
                 yield self._verb(i)
-            elif token.pos in {"NOUN", "PROPN"}:
+            elif token.pos in {"NOUN", "PROPN"} or (token.pos == "ADJ" and token.dep == "appos"):
+                # ("X, mathématicien britannique": a noun the tagger took for an adjective)
                 yield self._noun(i)
 
     def _verb(self, i: int) -> Predicate:
@@ -336,6 +337,8 @@ class SentenceGraph:
         has_subject = False
         for child in self.kids(i):
             dep = self.tokens[child].dep
+            if dep in {"obj", "iobj"} and self.preposition(child) is not None:
+                dep = "obl"  # "a perdu face à X": the parser's object has a preposition
             if dep in {"nsubj", "csubj"}:
                 args.append(Argument("agent", child, dep))
                 has_subject = True
