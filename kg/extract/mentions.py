@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from kg.extract import lexicon
-from kg.extract.demonyms import SUBSTANTIVE_NATIONALITY
+from kg.extract.demonyms import SUBSTANTIVE_NATIONALITY, country_of_adjective
 from kg.extract.places import is_country
 from kg.extract.surface import name_key, normalise_word, surface
 from kg.model import ORGANIZATION_TYPES, EntityType, Mention, MentionKind, ParsedDocument, Token
@@ -699,6 +699,12 @@ def type_candidates(parsed: ParsedDocument, candidates: list[Candidate]) -> None
             if _EVENT_BEFORE.search(before[-40:]) and not is_country(cand.text):
                 # "lors de la Paris Games Week", "en marge du Mobile World Congress"
                 cand.votes[EntityType.EVENT] += CUE_WEIGHT
+            country = country_of_adjective(cand.text) if cand.text[:1].isupper() and (
+                cand.end - cand.start == 1) and cand.text.lower().endswith(("s", "x")) else None
+            if country is not None:
+                # "les Grecs", "les Polonais": the people of a country stand for it
+                cand.votes[EntityType.COUNTRY] += 2 * CUE_WEIGHT
+                cand.label = country
             if (is_country(cand.text) or (pos == 0 and _DATELINE.match(after))
                     or _LOCATIVE_BEFORE.search(before[-40:])):
                 # "PARIS, 9 avril — ...": a dateline names a place
@@ -942,6 +948,8 @@ def build_mentions(
         for k in members:
             votes.update(candidates[k].votes)
         etype = decide_type(votes)
+        if etype is None:
+            etype = _miscellaneous_type(parsed, [candidates[k] for k in members])
         if etype is EntityType.PLACE and any(is_country(candidates[k].text) for k in members):
             etype = EntityType.COUNTRY
         cluster_types.append(etype)
@@ -959,6 +967,34 @@ def build_mentions(
             how = None if key == rep_key else _how_linked(key, rep_key)
             mentions[k] = _to_mention(doc_id, candidates[k], etype, rep, how)
     return mentions, cluster_types
+
+
+_LAW_WORDS = {"loi", "act", "code", "traité", "constitution", "charte", "convention",
+              "accords", "accord", "directive", "pacte", "décret", "règlement"}
+_EVENT_WORDS = {"guerre", "révolution", "printemps", "crise", "bataille", "coupe", "jeux",
+                "championnat", "mondial", "festival", "sommet", "massacre", "génocide",
+                "conférence", "exposition", "olympiques"}
+
+
+def _miscellaneous_type(parsed: ParsedDocument, members: list[Candidate]) -> EntityType | None:
+    """A name the NER calls MISC and nothing else typed: a law ("Loi fondamentale",
+    "PROTECT IP Act"), an event ("Seconde Guerre mondiale") or else a product ("Minitel",
+    "YouTube", "GLONASS"). A topic opening a headline ("Informatique : ...") is no name."""
+    if not any(c.ner == "MISC" for c in members):
+        return None
+    tokens = parsed.tokens
+    for cand in members:
+        if cand.end < len(tokens) and tokens[cand.end].text == ":" and (
+                parsed.sentences[cand.sentence].start == cand.start):
+            return None
+    words = {normalise_word(t.text) for c in members for t in tokens[c.start:c.end]}
+    if words & _LAW_WORDS:
+        return EntityType.LAW
+    if words & _EVENT_WORDS:
+        return EntityType.EVENT
+    if any(len(c.text.split()) > 3 for c in members):
+        return None  # a phrase the NER took for a title
+    return EntityType.PRODUCT
 
 
 def _how_linked(key: str, rep_key: str) -> str:
