@@ -90,8 +90,13 @@ def test_party_words_give_the_party_when_the_article_names_the_party():
 
 
 def test_an_adjective_of_opinion_is_no_party():
-    found = facts_of(_read("Le sénateur démocrate Sherrod Brown a été réélu dans l'Ohio."))
+    found = facts_of(_read("L'écrivain démocrate Paul Martin a été honoré dans l'Ohio."))
     assert not any(r == "memberOfPoliticalParty" for _, r, _ in found)
+
+
+def test_a_politicians_party_word_names_the_party():
+    found = facts_of(_read("Le candidat républicain Mitt Romney a suspendu sa campagne."))
+    assert ("Mitt Romney", "memberOfPoliticalParty", "Parti républicain") in found
 
 
 @pytest.mark.parametrize(("text", "fact"), [

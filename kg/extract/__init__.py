@@ -105,7 +105,8 @@ def extract(parsed: ParsedDocument, trace: ReadingTrace | None = None) -> Docume
     # "l'armée française", "la commission européenne")
     institution_names = institution_mentions(
         parsed, [(c.start, c.end, c.ner == "LOC" or is_country(c.text)) for c in candidates],
-        frozenset((c.start, c.end) for c in candidates if c.ner == "ORG"))
+        frozenset((c.start, c.end) for c in candidates if c.ner == "ORG"),
+        frozenset((c.start, c.end) for c in candidates if c.ner == "PER"))
     candidates, institution_names = _institutions_as_names(parsed, candidates,
                                                            institution_names)
     office_phrases = offices.find_offices(

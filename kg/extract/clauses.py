@@ -188,6 +188,10 @@ def adjective_mentions(parsed: ParsedDocument, taken: set[int]) -> list[tuple[Me
         if token.i in taken:
             continue
         party = parties.get(_singular(token.text.lower()))
+        if party is None and token.pos == "ADJ" and token.head != token.i and (
+                parsed.tokens[token.head].lemma.lower() in _POLITICAL_NOUNS):
+            # "le candidat républicain X", "le sénateur démocrate X": said of a politician
+            party = _party_words().get(_singular(token.text.lower()))
         if party is not None and token.pos in {"ADJ", "NOUN", "PROPN", "X"}:
             found.append((Mention(
                 doc_id=parsed.document.doc_id, start_char=token.idx, end_char=token.end,
@@ -206,6 +210,14 @@ def adjective_mentions(parsed: ParsedDocument, taken: set[int]) -> list[tuple[Me
             name=country, kind=MentionKind.NAME, resolution="nationality adjective",
         ), token.i))
     return found
+
+
+#: nouns of politicians whose party word names the party
+_POLITICAL_NOUNS = {"candidat", "candidate", "sénateur", "sénatrice", "député", "députée",
+                    "gouverneur", "gouverneure", "élu", "élue", "maire", "président",
+                    "présidente", "ministre", "leader", "chef", "militant", "militante",
+                    "représentant", "représentante", "parlementaire", "eurodéputé",
+                    "sénateurs", "députés", "élus", "candidats"}
 
 
 @functools.cache

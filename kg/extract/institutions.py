@@ -93,7 +93,8 @@ def _words(phrase: str) -> tuple[str, ...]:
 
 
 def institution_mentions(parsed: ParsedDocument, names: list[tuple[int, int, bool]],
-                         organisations: frozenset[tuple[int, int]] = frozenset()
+                         organisations: frozenset[tuple[int, int]] = frozenset(),
+                         people: frozenset[tuple[int, int]] = frozenset()
                          ) -> list[Institution]:
     """Institution names with their token ranges. ``names`` are the name candidates' token
     ranges, with whether each names a place: a name that already starts at the noun
@@ -149,7 +150,10 @@ def institution_mentions(parsed: ParsedDocument, names: list[tuple[int, int, boo
                 end = starts[j]
                 # "l'université de Manchester": Manchester stays a place of its own;
                 # "le ministère de la Défense", "l'université de Yale": one name
-                if (j, end) in places and etype is not EntityType.GOVERNMENT_ORGANIZATION:
+                if ((j, end) in places and etype is not EntityType.GOVERNMENT_ORGANIZATION) \
+                        or (j, end) in people:
+                    # (a place or a person named inside stays an entity of its own: "le
+                    # gouvernement de Mariano Rajoy")
                     inner = (j, end)
                 else:
                     absorbed = (j, end)

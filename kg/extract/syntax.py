@@ -493,6 +493,10 @@ class SentenceGraph:
                     if holders and (role == "theme" or not verb.passive):
                         args.append(Argument("holder", holders[0], "xcomp"))
                         break
+        if (head != i and _RELATIVE_PERSON.match(self.tokens[head].text.lower())
+                and self.preposition(i) == "de"):
+            # "la veuve de l'ancien président, X": X is the widow, not the president
+            args = [a for a in args if a.role != "holder"]
         former = token.text.lower().startswith(("ex-", "ex–")) or any(
             self.tokens[c].text.lower() in _FORMER for c in self.kids(i, "amod", "advmod"))
         former = former or (i > 0 and self.tokens[i - 1].text.lower() in _FORMER)
