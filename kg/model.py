@@ -47,6 +47,7 @@ class EntityType(StrEnum):
     ACCIDENT = "Accident"
     NATURAL_DISASTER = "NaturalDisaster"
     SPORTS_EVENT = "SportsEvent"
+    AWARD = "Award"
 
 
 #: Types that count as organisations for domain/range checks.
@@ -158,6 +159,7 @@ class Relation(StrEnum):
     LEGISLATED_BY = "legislatedBy"
     PERPETRATOR = "perpetrator"
     VICTIM = "victim"
+    AWARD_RECEIVED = "awardReceived"
     #: the open relation: a clause links the two and no property names it
     RELATED_TO = "relatedTo"
 

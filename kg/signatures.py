@@ -86,6 +86,7 @@ SIGNATURES: dict[Relation, tuple[frozenset[EntityType], frozenset[EntityType]]] 
     Relation.LEGISLATED_BY: (WORK, ORG),
     Relation.PERPETRATOR: (EVENT, AGENT),
     Relation.VICTIM: (EVENT, AGENT),
+    Relation.AWARD_RECEIVED: (PERSON | ORG | WORK, frozenset({E.AWARD})),
     Relation.RELATED_TO: (ANY, ANY),
 }
 

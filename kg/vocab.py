@@ -45,6 +45,7 @@ class KGO(DefinedNamespace):
     Accident: URIRef
     NaturalDisaster: URIRef
     SportsEvent: URIRef
+    Award: URIRef
     NewsArticle: URIRef
     Mention: URIRef
     Extractor: URIRef
@@ -121,6 +122,7 @@ class KGO(DefinedNamespace):
     perpetrator: URIRef
     victim: URIRef
     relatedTo: URIRef
+    awardReceived: URIRef
 
     # datatype properties of entities
     foundingDate: URIRef

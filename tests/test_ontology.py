@@ -488,6 +488,8 @@ ALIGNMENTS = [
     ("perpetrator", OWL.equivalentProperty, WDT.P8031),
     ("victim", OWL.equivalentProperty, WDT.P8032),
     ("pointInTime", OWL.equivalentProperty, WDT.P585),
+    ("awardReceived", OWL.equivalentProperty, WDT.P166),
+    ("Award", OWL.equivalentClass, WD.Q618779),
     ("country", OWL.equivalentProperty, WDT.P17),
 ]
 
@@ -550,7 +552,7 @@ def test_domain_range_shapes_match_the_ontology(onto: Graph, shapes: Graph) -> N
 
 def test_entity_properties_are_the_fact_properties(onto: Graph, shapes: Graph) -> None:
     facts = entity_properties(onto)
-    assert len(facts) == 71  # 54 relations kg extracts and 17 inverses
+    assert len(facts) == 72  # 55 relations kg extracts and 17 inverses
     assert {kgo(r.value) for r in Relation} <= facts
     assert set(shapes.objects(KGSH.FactHasEvidence, SH.targetSubjectsOf)) == facts
     (select,) = shapes.objects(KGSH.FactHasEvidence, SH.sparql / SH.select)

@@ -89,6 +89,8 @@ SPACECRAFT_NOUNS = (r"satellites?|sondes?|fusées?|lanceurs?|télescopes? spatia
 DISASTER_NOUNS = (r"ouragans?|typhons?|cyclones?|tempêtes?(?: tropicales?)?|tornades?|"
                   r"volcans?")
 PROJECT_NOUNS = r"projets?|initiatives?|programmes?"
+#: "le prix Goncourt", "la médaille Fields": the noun before an award's name
+AWARD_NOUNS = r"prix|trophées?|médailles?|distinctions?|décorations?"
 EVENT_NOUNS = (
     r"conférences?|salons?|sommets?|keynotes?|forums?|festivals?|congrès|assemblées?|"
     r"événements?|évènements?|opérations?"
@@ -122,6 +124,7 @@ TYPE_NOUNS: tuple[tuple[str, EntityType], ...] = (
     (EVENT_NOUNS, EntityType.EVENT),
     (LAW_NOUNS, EntityType.LAW),
     (WORK_NOUNS, EntityType.CREATIVE_WORK),
+    (AWARD_NOUNS, EntityType.AWARD),
     (r"pays", EntityType.COUNTRY),
     (PLACE_NOUNS, EntityType.PLACE),
 )
@@ -144,6 +147,7 @@ NAME_WORDS: tuple[tuple[str, EntityType], ...] = (
      r"compagnie|company|co\.|cloud|fm|tv",
      EntityType.COMPANY),
     (r"parti|party|partido|partei", EntityType.POLITICAL_PARTY),
+    (r"prix|prize|palme|médaille|medal|trophée|trophy", EntityType.AWARD),
     (r"université|university|universität|universidad|college|collège|school|école|lycée|"
      r"academy|académie", EntityType.EDUCATIONAL_ORGANIZATION),
     (r"cour|tribunal|court", EntityType.COURT),

@@ -45,6 +45,7 @@ BRANCHES: tuple[tuple[EntityType, ...], ...] = (
     (E.PLACE, E.COUNTRY),
     (E.POSITION,),
     (E.CREATIVE_WORK, E.LAW),
+    (E.AWARD,),
 )
 _BRANCH_OF = {t: branch for branch in BRANCHES for t in branch}
 
@@ -604,6 +605,7 @@ _OPENING_NAME_WORD = re.compile(
     rf"association|fédération|brasserie|maison|laboratoires?|éditions|groupe|radio|tv|"
     rf"télé)$"
 )
+_METALS = {"or", "argent", "bronze", "cristal", "platine"}
 _NAME_WORDS = [(re.compile(rf"^(?:{pattern})$"), etype) for pattern, etype in lexicon.NAME_WORDS]
 _PERSON_BEFORE = re.compile(
     rf"(?:^| )(?:{lexicon.PERSON_TITLES})"
@@ -715,6 +717,11 @@ def type_candidates(parsed: ParsedDocument, candidates: list[Candidate]) -> None
                 # NER has no opinion on
                 cand.votes[EntityType.PLACE] += NER_WEIGHT
             words = [normalise_word(t.text) for t in parsed.tokens[cand.start : cand.end]]
+            if len(words) > 2 and words[-2] in {"d'", "de"} and parsed.tokens[
+                    cand.end - 1].text in _METALS:
+                # "la Palme d'or", "le Lion d'argent": a metal in lower case closes an award's
+                # name ("Côte-d'Or", a place, writes it with a capital)
+                cand.votes[EntityType.AWARD] += CUE_WEIGHT
             head_type = _NAME_HEADS.get(words[0])
             for n, word in enumerate(words):
                 for regex, etype in _NAME_WORDS:

@@ -225,6 +225,13 @@ class SentenceGraph:
             # description (an event, an office) only by its head ("la ville de Homs" inside
             # "les combats dans la ville de Homs" is Homs, not the combats)
             if ident in self.names:
+                s, e = self.spans[ident]
+                if e - s == 1 and s > 0 and self.tokens[s - 1].pos == "DET":
+                    # "le Portugais Cristiano Ronaldo", "l'Américain X": a one-word name
+                    # before another name is a nationality that describes it
+                    for child in self.kids(i, "appos", "flat", "flat:name", "nmod", "amod"):
+                        if child == i + 1 and child in self.names_at and child != i:
+                            return [self.names_at[child]]
                 return [ident]
             if self.spans[ident][0] == i or self.head_mention(ident) == i:
                 # "la sénatrice Claire McCaskill": the office names the person after it
