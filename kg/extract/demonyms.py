@@ -239,19 +239,30 @@ _LINKS = {"de", "du", "des", "d'", "de la", "de l'"}
 
 def _adjective_after_head(parsed: ParsedDocument, mention: Mention, by_char: dict[int, int]
                           ) -> tuple[Token, str] | None:
-    """"Fédération belge du secteur financier": a nationality adjective second in an
-    organisation's name whose first word is a common noun (not "Air France")."""
+    """"Fédération belge du secteur financier": a nationality adjective after the first
+    word of an organisation's name, a common noun (not "Air France"), and any other
+    adjectives."""
     if (mention.kind is not MentionKind.NAME or mention.antecedent is not None
             or mention.entity_type not in ORGANIZATION_TYPES):
         return None
     first = by_char.get(mention.start_char)
     if first is None or first + 1 >= len(parsed.tokens):
         return None
-    head, second = parsed.tokens[first], parsed.tokens[first + 1]
-    if second.end > mention.end_char or (head.pos != "NOUN" and not head.text.istitle()):
+    head = parsed.tokens[first]
+    if head.pos != "NOUN" and not head.text.istitle():
         return None
-    country = _COUNTRY_FORMS.get(second.text.lower())
-    return (second, country) if country else None
+    # other adjectives in lower case may come first: "le Conseil national syrien", "le Parti
+    # communiste chinois"
+    k = first + 1
+    while k < len(parsed.tokens) and parsed.tokens[k].end <= mention.end_char:
+        word = parsed.tokens[k].text
+        country = _COUNTRY_FORMS.get(word.lower())
+        if country:
+            return parsed.tokens[k], country
+        if not word.islower() or parsed.tokens[k].pos != "ADJ":
+            return None
+        k += 1
+    return None
 
 
 def name_country_facts(parsed: ParsedDocument, names: list[Mention]) -> Iterator[Found]:

@@ -23,8 +23,8 @@ articles), for forms the parse does not give reliably ("X, aux États-Unis").
 Keys: ``subject``/``object`` name the role that fills each side of the property (``agent``,
 ``theme``, ``attr``, ``holder``, ``mod``, ``self`` for a noun's own mention, ``time`` for a
 date, or a preposition such as ``à``); ``subject_types``/``object_types`` narrow the
-ontology's domain and range (a class admits its subclasses), ``subject_excludes`` rules
-types out; ``trigger_types`` makes a noun
+ontology's domain and range (a class admits its subclasses), ``subject_excludes`` and
+``object_excludes`` rule types out; ``trigger_types`` makes a noun
 frame apply to any noun whose own mention has one of these types (any event noun, say);
 ``requires = { theme = ["victoire"] }`` asks for one of these words in a role ("concéder
 la victoire à X"); ``lemmas = ["*"]`` makes it apply to any noun that heads no description (with
@@ -76,6 +76,8 @@ class Frame:
     object_types: frozenset[EntityType] | None = None
     #: types (and their subclasses) the subject must not have: a company's place is its seat
     subject_excludes: frozenset[EntityType] | None = None
+    #: the same for the object: "X, de l'Observatoire Y" is a member, "X, de Renault" staff
+    object_excludes: frozenset[EntityType] | None = None
     trigger_types: frozenset[EntityType] | None = None
     confidence: float = 0.75
     hedged: str = "lower"
@@ -103,7 +105,7 @@ class FrameHit:
 
 
 _KEYS = {"id", "label", "kind", "lemmas", "property", "subject", "object", "subject_types",
-         "subject_excludes", "pattern",
+         "subject_excludes", "object_excludes", "pattern",
          "object_types", "trigger_types", "confidence", "hedged", "former", "requires", "reads",
          "skips"}
 
@@ -192,6 +194,7 @@ def parse_frame(raw: dict[str, object], source: str) -> Frame:
         object=obj,
         subject_types=_types(raw.get("subject_types"), where),
         subject_excludes=_types(raw.get("subject_excludes"), where),
+        object_excludes=_types(raw.get("object_excludes"), where),
         object_types=_types(raw.get("object_types"), where),
         trigger_types=trigger_types, confidence=float(confidence), hedged=str(hedged),
         former=str(former), requires=requires, pattern=pattern,
@@ -359,9 +362,13 @@ def match(graph: SentenceGraph, types: dict[int, EntityType], dates: dict[int, s
                     if isinstance(obj, int):
                         if obj == subject or obj not in types:
                             continue
-                        if not admits(frame.object_types, types[obj]):
+                        if not admits(frame.object_types, types[obj]) or (
+                                frame.object_excludes is not None
+                                and admits(frame.object_excludes, types[obj])):
                             note(frame, predicate, False, f"object {name(obj)!r} is a "
-                                 f"{types[obj].value}, not {_names(frame.object_types)}")
+                                 f"{types[obj].value}, not {_names(frame.object_types)}"
+                                 + (f" but {_names(frame.object_excludes)}"
+                                    if frame.object_excludes else ""))
                             continue
                     fired = True
                     note(frame, predicate, True, f"{name(subject)} -> {name(obj)}", subject,
@@ -433,7 +440,9 @@ def match_surface(text: str, sentence: int, types: dict[int, EntityType],
                     frame.subject_excludes is not None
                     and admits(frame.subject_excludes, types[subject])):
                 why = f"subject is a {types[subject].value}"
-            elif not admits(frame.object_types, types[obj]):
+            elif not admits(frame.object_types, types[obj]) or (
+                    frame.object_excludes is not None
+                    and admits(frame.object_excludes, types[obj])):
                 why = f"object is a {types[obj].value}"
             if trace is not None:
                 trace.append(Trial(frame.id, first_token, why is None, why or "matched",

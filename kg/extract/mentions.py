@@ -702,8 +702,11 @@ def type_candidates(parsed: ParsedDocument, candidates: list[Candidate]) -> None
             if _EVENT_BEFORE.search(before[-40:]) and not is_country(cand.text):
                 # "lors de la Paris Games Week", "en marge du Mobile World Congress"
                 cand.votes[EntityType.EVENT] += CUE_WEIGHT
+            # "les Grecs": the people of a country; "l'Américaine Serena Williams": one of
+            # them, named right after
             country = country_of_adjective(cand.text) if cand.text[:1].isupper() and (
-                cand.end - cand.start == 1) and cand.text.lower().endswith(("s", "x")) else None
+                cand.end - cand.start == 1) and (
+                cand.text.lower().endswith(("s", "x")) or re.match(r" @m\d+", after)) else None
             if country is not None:
                 # "les Grecs", "les Polonais": the people of a country stand for it
                 cand.votes[EntityType.COUNTRY] += 2 * CUE_WEIGHT

@@ -311,6 +311,13 @@ class SentenceGraph:
             if head is None:
                 continue
             s, e = self.spans[ident]
+            if e - s == 1 and s > 0 and self.tokens[s - 1].pos == "DET" and any(
+                    child == s + 1 and child in self.names_at
+                    for child in self.kids(s, "appos", "flat", "flat:name", "nmod", "amod")):
+                # "le Portugais Cristiano Ronaldo": the one-word name describes the next
+                yield Predicate(token=s, lemma=self.tokens[s].lemma.lower(), kind="noun",
+                                passive=False, negated=False, hedged=self._hedged(s),
+                                args=(Argument("holder", s + 1, "apposition"),))
             args = []
             for child in self.kids(head):
                 if s <= child < e:
@@ -319,6 +326,14 @@ class SentenceGraph:
                 prep = self.preposition(child)
                 if dep.startswith(("nmod", "obl")) and prep is not None:
                     args.append(Argument(prep, child, "name"))
+            k = e + 1 if e < self.range.stop and self.tokens[e].text == "," else e
+            if not args and k < self.range.stop and self.tokens[k].dep == "case":
+                # "Selon X, de l'Observatoire Y", "a constaté X, du cabinet Y": the parser hung
+                # the complement right after the name elsewhere (a conjunct, the verb)
+                target = self.tokens[k].head
+                prep = self.preposition(target)
+                if target > k and prep is not None and self.mentions_at(target):
+                    args.append(Argument(prep, target, "nearest"))
             if args:
                 yield Predicate(token=head, lemma="", kind="noun", passive=False,
                                 negated=False, hedged=self._hedged(head), args=tuple(args))
@@ -332,6 +347,14 @@ class SentenceGraph:
             elif token.pos in {"NOUN", "PROPN"} or (token.pos == "ADJ" and token.dep == "appos"):
                 # ("X, mathématicien britannique": a noun the tagger took for an adjective)
                 yield self._noun(i)
+            elif (token.pos == "ADJ" and token.dep == "amod" and i in self.token_mentions
+                  and i > 0 and self.tokens[i - 1].pos == "DET" and token.head == i + 1
+                  and token.head in self.names_at):
+                # "le républicain Connie Mack": a party or nationality word the tagger took for
+                # an adjective of the name after it
+                yield Predicate(token=i, lemma=token.lemma.lower(), kind="noun", passive=False,
+                                negated=False, hedged=self._hedged(i),
+                                args=(Argument("holder", token.head, "amod"),))
 
     def _verb(self, i: int) -> Predicate:
         token = self.tokens[i]
@@ -459,6 +482,22 @@ class SentenceGraph:
                 args.append(Argument("holder", child, "copula"))
             elif dep == "acl" and _PARTICIPLE not in self.tokens[child].morph:
                 pass
+        if not any(a.via.startswith(("nmod", "obl")) for a in args):
+            # "X, sociologue et professeur à l'Université Y": the parser hung the complement
+            # on an earlier word; the noun right before it takes it
+            k = i + 1
+            if k < self.range.stop and self.tokens[k].dep == "case":
+                target = self.tokens[k].head
+                if (target in self.token_mentions and target > k
+                        and self.tokens[target].head < i
+                        and self.tokens[target].dep.startswith("nmod")):
+                    prep = self.preposition(target)
+                    if prep is not None:
+                        args.append(Argument(prep, target, "nearest"))
+        if (token.dep == "conj" and self.tokens[token.head].dep == "appos"
+                and not any(a.role == "holder" for a in args)):
+            # "X, sociologue et professeur": the second noun describes X too
+            args.append(Argument("holder", self.tokens[token.head].head, "conj"))
         own = self._own_span(i)
         if own is not None:
             args += self._inner_complements(i, own, args)
