@@ -242,3 +242,35 @@ def test_open_relations_are_written_with_their_words_and_can_be_left_out():
 def test_nothing_is_stated_from_text_without_french_statements(text):
     extraction = _read(text)
     assert not extraction.facts and not extraction.attributes
+
+
+# --- acronyms, sport, awards ----------------------------------------------------------------
+
+def test_an_acronym_and_the_name_it_abbreviates_are_one_entity():
+    extraction = _read("Le Paris Saint-Germain a battu l'Olympique de Marseille. Le PSG a "
+                       "ensuite recruté un attaquant. L'Organisation des Nations unies a "
+                       "réagi ; l'ONU demande une trêve.")
+    names = {m.text: m.referent.name for m in extraction.mentions}
+    assert names["PSG"] == "Paris Saint-Germain"
+    assert names["ONU"] == "Organisation des Nations unies"
+
+
+def test_an_acronym_matching_two_names_stays_apart():
+    extraction = _read("Le Parti socialiste et la Plateforme syndicale ont manifesté. Le PS a "
+                       "voté contre.")
+    names = {m.text: m.referent.name for m in extraction.mentions}
+    assert names.get("PS", "PS") == "PS"
+
+
+def test_a_player_and_a_coach_of_a_team():
+    found = facts_of(_read("L'attaquant du FC Barcelone, Lionel Messi, a marqué. "
+                           "L'entraîneur de l'Olympique lyonnais, Rudi Garcia, est satisfait."))
+    assert ("Lionel Messi", "memberOfSportsTeam", "FC Barcelone") in found
+    assert ("Olympique lyonnais", "headCoach", "Rudi Garcia") in found
+
+
+def test_a_nationality_before_a_name_and_an_award():
+    found = facts_of(_read("Le Portugais Cristiano Ronaldo a remporté le Ballon d'or."))
+    assert ("Cristiano Ronaldo", "countryOfCitizenship", "Portugal") in found
+    assert ("Cristiano Ronaldo", "awardReceived", "Ballon d'or") in found
+    assert not any(s == "Portugal" for s, _, _ in found)

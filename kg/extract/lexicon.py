@@ -57,6 +57,12 @@ ORGANIZATION_NOUNS = (
 #: kinds of organisations of general news
 PARTY_NOUNS = r"partis?(?: politiques?)?|formations? politiques?"
 SPORTS_TEAM_NOUNS = r"clubs?|équipes?|sélections? nationales?"
+#: the players and staff of a team: "l'attaquant du PSG", "le sélectionneur des Bleus"
+SPORTS_ROLE_NOUNS = (
+    r"joueur|joueuse|joueurs|attaquant|attaquante|défenseur|défenseure|gardien de but|"
+    r"gardienne de but|milieu de terrain|buteur|buteuse|ailier|avant-centre|meneur de jeu|"
+    r"entraîneur|entraîneuse|sélectionneur|sélectionneuse|coéquipier|coéquipière"
+)
 MEDIA_NOUNS = (
     r"quotidiens?|journal|journaux|magazines?|hebdomadaires?|mensuels?|"
     r"chaînes?(?: de télévision| de télé| d' information| publiques?| privées?)?|radios?|"

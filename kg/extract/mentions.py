@@ -621,6 +621,10 @@ _ROLE_OF = re.compile(
     rf"actionnaires?|ingénieurs?|chercheurs?|porte-parole|avocats?|équipes?)"
     rf"(?: [\w'-]+)? (?:de|d'|du|chez) (?:la |l' )?$"
 )
+_SPORTS_ROLE_OF = re.compile(
+    rf"(?:^| )(?:{lexicon.SPORTS_ROLE_NOUNS})(?: [\w'-]+)? (?:de|d'|du|des) (?:la |l' )?$")
+#: "le club de Tottenham Hotspur", "au club du Bayern Munich"
+_CLUB_OF = re.compile(r"(?:^| )clubs? (?:de|du|d') (?:la |l' )?$")
 #: what only a company does or has: "X emploie 300 personnes", "l'action X", "le capital de X"
 _COMPANY_AFTER = re.compile(
     r"^ (?:, (?!@m)[^,;:.()]{1,80}? , )?(?:emploie|emploient|a réalisé un chiffre|réalise un "
@@ -690,6 +694,10 @@ def type_candidates(parsed: ParsedDocument, candidates: list[Candidate]) -> None
                 cand.votes[EntityType.COMPANY] += CUE_WEIGHT
             if _PERSON_BEFORE.search(before[-60:]) or _PERSON_APPOSITION.search(after[:60]):
                 cand.votes[EntityType.PERSON] += CUE_WEIGHT
+            elif (_SPORTS_ROLE_OF.search(before[-60:]) or _CLUB_OF.search(before[-30:])) and (
+                    not is_country(cand.text)):
+                # "l'attaquant du PSG", "l'entraîneur de Chelsea": a team
+                cand.votes[EntityType.SPORTS_TEAM] += CUE_WEIGHT
             elif _ROLE_OF.search(before[-60:]) and not is_country(cand.text):
                 # "le patron de X", "les analystes de X": X employs people
                 cand.votes[EntityType.ORGANIZATION] += CUE_WEIGHT
@@ -912,10 +920,19 @@ def _acronym_target(
     if not (2 <= len(text) <= 8 and shaped and letters.isalpha()):
         return None
     tokens = parsed.tokens
-    if cand.start == 0 or tokens[cand.start - 1].text != "(":
-        return None
-    if cand.end < len(tokens) and tokens[cand.end].text != ")":
-        return None
+    if cand.start == 0 or tokens[cand.start - 1].text != "(" or (
+            cand.end < len(tokens) and tokens[cand.end].text != ")"):
+        # "le PSG" after "le Paris Saint-Germain", "l'ONU" after "l'Organisation des
+        # Nations unies": an acronym anywhere whose letters are the initials of exactly one
+        # longer name of the article
+        if not (letters.isupper() and 2 <= len(letters) <= 6):
+            return None
+        matches = {by_key[keys[j]] for j, other in enumerate(candidates)
+                   if j != k and keys[j] in by_key and len(other.text.split()) >= 1
+                   and letters in _initials(other.text)
+                   and other.votes.get(EntityType.PERSON, 0) < CUE_WEIGHT
+                   and other.ner != "PER"}
+        return matches.pop() if len(matches) == 1 else None
     for j in range(k - 1, -1, -1):
         other = candidates[j]
         if other.end <= cand.start - 1 and other.end >= cand.start - 2:
@@ -932,6 +949,22 @@ def _acronym_target(
                 return by_key[keys[j]]
             return None
     return None
+
+
+_ACRONYM_SKIPS = {"de", "du", "des", "d'", "d’", "la", "le", "l'", "l’", "les", "et", "pour",
+                  "en", "à", "au", "aux", "of", "the", "and", "for"}
+
+
+def _initials(name: str) -> set[str]:
+    """The acronyms a name may go by: "Paris Saint-Germain" -> PSG; "Organisation des
+    Nations unies" -> ONU (content words) and ON (capitalised words)."""
+    words = [w for part in name.replace("’", "' ").replace("'", "' ").split()
+             for w in part.split("-") if w]
+    content = [w for w in words if w.lower() not in _ACRONYM_SKIPS and w[:1].isalpha()]
+    if len(content) < 2:
+        return set()
+    return {"".join(w[0] for w in content).upper(),
+            "".join(w[0] for w in content if w[0].isupper()).upper()}
 
 
 def _initial_target(candidates: list[Candidate], by_key: dict[str, int],

@@ -55,7 +55,7 @@ CLASSIFIERS = frozenset({
 _NOMINAL = {"NOUN", "PROPN", "PRON", "NUM", "X"}
 #: nouns of a group named by the name after "de": "le parti des Frères musulmans" (only a
 #: name: "le parti de Marine Le Pen" is hers, which the name's type tells the frames)
-_GROUP_NOUNS = {"parti", "mouvement", "organisation", "coalition", "alliance", "front"}
+_GROUP_NOUNS = {"parti", "mouvement", "organisation", "coalition", "alliance", "front", "club"}
 #: nouns of a post that stand for the office they name: "le poste de ministre des Finances"
 _POSTS = {"poste", "fonction", "fonctions", "charge", "mandat", "rang"}
 #: a conditional the tagger may miss: "exigerait", "aurait", "prendraient" (not the
@@ -518,6 +518,13 @@ class SentenceGraph:
                     and self.tokens[phrase_end].text == "," and self.preposition(i) is None):
                 end = phrase_end
             args += self._adjacent_holders((i, end), args)
+            if not any(a.role == "holder" for a in args) and self.preposition(i) is None:
+                # "l'entraîneur de l'Olympique de Marseille, Didier Deschamps": the parser
+                # made the name an apposition of the complement
+                late = [k for k in self._noun_phrase(i) if k != i and k in self.names_at
+                        and self.tokens[k].dep == "appos" and self.tokens[k - 1].text == ","]
+                if late:
+                    args.append(Argument("holder", min(late), "appos"))
         dep = token.dep
         head = token.head
         if dep == "appos" and head != i:
