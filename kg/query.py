@@ -46,6 +46,7 @@ __all__ = [
     "QueryParam",
     "QueryResult",
     "all_prefixes",
+    "check_read_only",
     "compact_iri",
     "format_csv",
     "format_json",
@@ -55,6 +56,7 @@ __all__ = [
     "get_query",
     "list_queries",
     "load_store",
+    "looks_like_update",
     "param_term",
     "run_named_query",
     "run_query",
@@ -234,6 +236,44 @@ def load_store(source: Path | str | rdflib.Graph, *, directory: Path | None = No
     return store
 
 
+# --------------------------------------------------------------------------- read-only guard
+
+_UPDATE_WORDS = frozenset(
+    {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"}
+)
+_PROLOGUE = re.compile(r"\s+|#[^\n]*|PREFIX\s+[^\s:]*:\s*<[^>]*>|BASE\s*<[^>]*>", re.IGNORECASE)
+#: what cannot hold a keyword: strings (long ones first), IRIs, comments
+_NOT_CODE = re.compile(
+    r"'''.*?'''|\"\"\".*?\"\"\"|'(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\"|"
+    r"<[^<>\"{}|^`\\\s]*>|#[^\n]*",
+    re.DOTALL,
+)
+_SERVICE = re.compile(r"(?<![\w:?$])SERVICE(?![\w:])", re.IGNORECASE)
+
+
+def looks_like_update(text: str) -> bool:
+    """True if the text is SPARQL Update (its first keyword after the prologue)."""
+    position = 0
+    while True:
+        match = _PROLOGUE.match(text, position)
+        if not match or match.end() == position:
+            break
+        position = match.end()
+    word = re.match(r"[A-Za-z]+", text[position:])
+    return word is not None and word.group(0).upper() in _UPDATE_WORDS
+
+
+def check_read_only(query: str) -> None:
+    """Refuse what kg never does for a query: change the graph (SPARQL Update) or make an
+    outbound request (a federated ``SERVICE``). Raises :class:`QueryError`."""
+    if looks_like_update(query):
+        raise QueryError("query: updates are not allowed: kg answers read-only queries "
+                         "(SELECT, ASK, CONSTRUCT, DESCRIBE)")
+    if _SERVICE.search(_NOT_CODE.sub(" ", query)):
+        raise QueryError("query: SERVICE is not allowed: kg makes no outbound requests "
+                         "(federated queries are off)")
+
+
 # --------------------------------------------------------------------------- running
 
 
@@ -284,6 +324,7 @@ def run_query(
     text; the query must project ``?name``). ``hidden`` columns are dropped from the result.
     ``max_rows`` keeps the first rows only (``truncated`` tells). kg's prefixes are predeclared.
     """
+    check_read_only(query)
     store = source if isinstance(source, ox.Store) else load_store(source)
     substitutions = _substitutions(params)
     try:

@@ -269,9 +269,37 @@ def test_malformed_query_gives_line_and_column(store: ox.Store) -> None:
 
 
 def test_update_is_not_a_query(store: ox.Store) -> None:
-    with pytest.raises(QueryError, match="line 1"):
+    with pytest.raises(QueryError, match="updates are not allowed"):
         run_query(store, "DROP ALL")
     assert len(store) == FIXTURE_TRIPLES
+
+
+@pytest.mark.parametrize("query", [
+    "SELECT * WHERE { SERVICE <http://127.0.0.1:1/admin> { ?s ?p ?o } }",
+    "select * { ?a ?b ?c . service silent <http://example.org/sparql> { ?s ?p ?o } }",
+    "PREFIX ex: <http://e/>\nSELECT * WHERE { SERVICE ex:endpoint { ?s ?p ?o } }",
+])
+def test_service_is_refused_before_any_request(store: ox.Store, query: str) -> None:
+    with pytest.raises(QueryError, match="SERVICE is not allowed"):
+        run_query(store, query)
+
+
+@pytest.mark.parametrize("query", [
+    'SELECT ?service WHERE { ?service ?p "SERVICE" } # SERVICE <http://x/>',
+    "SELECT * WHERE { ?s <http://e/SERVICE> ?o }",
+])
+def test_the_word_service_elsewhere_is_fine(store: ox.Store, query: str) -> None:
+    run_query(store, query)
+
+
+@pytest.mark.parametrize("update", [
+    "INSERT DATA { <http://a> <http://b> <http://c> }",
+    "PREFIX x: <http://a/>\n# a comment\nDELETE WHERE { ?s ?p ?o }",
+    "LOAD <http://example.org/data.ttl>",
+])
+def test_updates_are_refused_as_updates(store: ox.Store, update: str) -> None:
+    with pytest.raises(QueryError, match="updates are not allowed"):
+        run_query(store, update)
 
 
 def test_bad_turtle_names_file_and_line(tmp_path: Path) -> None:
