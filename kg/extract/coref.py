@@ -569,8 +569,8 @@ def _description_length(words: list[str], offset: int,
 
     if offset + 1 >= len(words):
         return 0
-    if _ORG_ANAPHOR.match(" ".join(words[offset : offset + 3])):
-        return 3  # "la jeune pousse"
+    if offset + 2 < len(words) and _ORG_ANAPHOR.match(" ".join(words[offset : offset + 3])):
+        return 3  # "la jeune pousse" (three words there: "le groupe" ending a sentence is two)
     if (offset + 3 < len(words) and words[offset + 2] == "-"
             and describes(words[offset], "-".join(words[offset + 1 : offset + 4:2]))):
         return 4  # "la start-up", which the tokenizer splits in three
