@@ -7,8 +7,10 @@ tokens are re-based onto the document's character offsets.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
+import sys
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -76,16 +78,45 @@ def load_model(name: str = DEFAULT_MODEL) -> Language:
     return nlp
 
 
-def paragraphs(text: str) -> list[tuple[int, str]]:
-    """Split ``text`` into its non-empty lines, as (character offset, line) pairs."""
+#: the longest piece of text given to spaCy at once (its own limit is 1,000,000 characters,
+#: and one sentence of that length costs far more than many short ones)
+MAX_PIECE = 3_000
+_SENTENCE_END = re.compile(r"[.!?…;»][\s\u00a0]+")
+
+
+def paragraphs(text: str, max_piece: int = MAX_PIECE) -> list[tuple[int, str]]:
+    """Split ``text`` into its non-empty lines, as (character offset, line) pairs. A line
+    longer than ``max_piece`` is cut at its last sentence end (else its last space) before
+    the limit, so that no input makes spaCy's cost explode or its length check fail."""
     result: list[tuple[int, str]] = []
     offset = 0
     for line in text.split("\n"):
         stripped = line.strip()
         if stripped:
-            result.append((offset + line.index(stripped[0]), stripped))
+            start = offset + line.index(stripped[0])
+            result.extend(_pieces(start, stripped, max_piece))
         offset += len(line) + 1
     return result
+
+
+def _pieces(start: int, line: str, max_piece: int) -> Iterator[tuple[int, str]]:
+    while len(line) > max_piece:
+        window = line[:max_piece]
+        cut = 0
+        for match in _SENTENCE_END.finditer(window, max_piece // 2):
+            cut = match.end()
+        if cut == 0:
+            cut = window.rfind(" ", max_piece // 2) + 1
+        if cut <= 0:
+            cut = max_piece
+        piece = line[:cut].rstrip()
+        yield start, piece
+        rest = line[cut:]
+        skipped = len(rest) - len(rest.lstrip())
+        start += cut + skipped
+        line = rest.lstrip()
+    if line:
+        yield start, line
 
 
 def parse(document: Document, *, model: str = DEFAULT_MODEL) -> ParsedDocument:
@@ -106,21 +137,32 @@ def parse_all(
             for n, (offset, text) in enumerate(parts):
                 yield text, (document, offset, n == len(parts) - 1)
 
-    parsed: list[tuple[int, Doc]] = []
+    assembler: _Assembler | None = None
     for doc, (document, offset, last) in nlp.pipe(pieces(), as_tuples=True,
                                                    batch_size=batch_size):
-        parsed.append((offset, doc))
+        if assembler is None or assembler.document is not document:
+            assembler = _Assembler(document)
+        assembler.add(offset, doc)
         if last:
-            yield _assemble(document, parsed)
-            parsed = []
+            yield assembler.finish()
+            assembler = None
 
 
-def _assemble(document: Document, parsed: list[tuple[int, Doc]]) -> ParsedDocument:
-    tokens: list[Token] = []
-    sentences: list[Sentence] = []
-    spans: list[NerSpan] = []
-    text = document.text
-    for offset, doc in parsed:
+class _Assembler:
+    """Builds one :class:`ParsedDocument` from the spaCy docs of its pieces, piece by piece,
+    so that no spaCy doc outlives its batch (a long article holds many). Tags are interned:
+    a long text repeats them millions of times."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.tokens: list[Token] = []
+        self.sentences: list[Sentence] = []
+        self.spans: list[NerSpan] = []
+
+    def add(self, offset: int, doc: Doc) -> None:
+        tokens, sentences = self.tokens, self.sentences
+        text = self.document.text
+        intern = sys.intern
         # spaCy token index -> our index; whitespace tokens are dropped
         index: dict[int, int] = {}
         base = len(tokens)
@@ -143,13 +185,13 @@ def _assemble(document: Document, parsed: list[tuple[int, Doc]]) -> ParsedDocume
                         i=index[token.i],
                         text=token.text,
                         idx=offset + token.idx,
-                        lemma=token.lemma_,
-                        pos=token.pos_,
-                        dep=token.dep_.lower(),
+                        lemma=intern(token.lemma_),
+                        pos=intern(token.pos_),
+                        dep=intern(token.dep_.lower()),
                         head=index.get(head.i, index[token.i]),
-                        morph=str(token.morph),
-                        ent_type=token.ent_type_,
-                        ent_iob=token.ent_iob_ or "O",
+                        morph=intern(str(token.morph)),
+                        ent_type=intern(token.ent_type_),
+                        ent_iob=intern(token.ent_iob_ or "O"),
                         sent=s_index,
                     )
                 )
@@ -166,7 +208,7 @@ def _assemble(document: Document, parsed: list[tuple[int, Doc]]) -> ParsedDocume
         for ent in doc.ents:
             kept = [t for t in ent if t.i in index]
             if kept:
-                spans.append(
+                self.spans.append(
                     NerSpan(
                         start=index[kept[0].i],
                         end=index[kept[-1].i] + 1,
@@ -176,4 +218,47 @@ def _assemble(document: Document, parsed: list[tuple[int, Doc]]) -> ParsedDocume
                         text=ent.text,
                     )
                 )
-    return ParsedDocument(document, tuple(tokens), tuple(sentences), tuple(spans))
+
+    def finish(self) -> ParsedDocument:
+        return ParsedDocument(self.document, tuple(self.tokens), tuple(self.sentences),
+                              tuple(self.spans))
+
+
+#: the longest stretch of one article the extract stage reads at once; a longer text (a
+#: dossier, a book) is read in sections of whole sentences, so that its cost stays linear
+#: in its length (coreference and name linking look back over a section, not the whole)
+SECTION_CHARS = 60_000
+
+
+def sections(parsed: ParsedDocument, max_chars: int = SECTION_CHARS) -> list[ParsedDocument]:
+    """``parsed`` itself when short enough, else consecutive runs of its sentences, each at
+    most ``max_chars`` long (a longer sentence alone), as documents of their own: tokens and
+    sentences renumbered, character offsets unchanged (evidence still points into the
+    article)."""
+    sentences = parsed.sentences
+    if not sentences or sentences[-1].end_char - sentences[0].start_char <= max_chars:
+        return [parsed]
+    groups: list[list[Sentence]] = [[]]
+    for sentence in sentences:
+        group = groups[-1]
+        if group and sentence.end_char - group[0].start_char > max_chars:
+            groups.append([sentence])
+        else:
+            group.append(sentence)
+    return [_section(parsed, group) for group in groups]
+
+
+def _section(parsed: ParsedDocument, group: list[Sentence]) -> ParsedDocument:
+    first, last = group[0], group[-1]
+    base, stop, sbase = first.start, last.end, first.index
+    tokens = tuple(
+        dataclasses.replace(token, i=token.i - base, sent=token.sent - sbase,
+                            head=token.head - base if base <= token.head < stop
+                            else token.i - base)
+        for token in parsed.tokens[base:stop]
+    )
+    renumbered = tuple(dataclasses.replace(s, index=s.index - sbase, start=s.start - base,
+                                           end=s.end - base) for s in group)
+    spans = tuple(dataclasses.replace(span, start=span.start - base, end=span.end - base)
+                  for span in parsed.ner_spans if base <= span.start and span.end <= stop)
+    return ParsedDocument(parsed.document, tokens, renumbered, spans)

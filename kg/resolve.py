@@ -54,10 +54,15 @@ class Resolver:
         self.graph = KnowledgeGraph()
         self._type_votes: dict[str, Counter[EntityType]] = {}
         self._seen: set[tuple[str, int, int]] = set()
+        self._documents: set[str] = set()
 
     def add(self, extraction: DocumentExtraction) -> None:
+        """Add one document's extraction (or one section's: a long article comes in
+        several, see :func:`kg.nlp.sections`)."""
         graph = self.graph
-        graph.documents.append(extraction.document)
+        if extraction.document.doc_id not in self._documents:
+            self._documents.add(extraction.document.doc_id)
+            graph.documents.append(extraction.document)
         for mention in extraction.mentions:
             self._entity(mention)
         for fact in extraction.facts:

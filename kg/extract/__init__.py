@@ -115,10 +115,14 @@ def extract(parsed: ParsedDocument, trace: ReadingTrace | None = None) -> Docume
     title_words = {span for office in office_phrases for span in office.title_names}
     # "ministre des Finances": "Finances" names nothing; "Premier ministre libanais", which
     # the NER takes for a person, is an office
+    inside_office: dict[int, list[offices.Office]] = {}
+    for office in office_phrases:
+        for k in range(office.start, office.end):
+            inside_office.setdefault(k, []).append(office)
     candidates = [c for c in candidates if (c.start, c.end) not in title_words
                   and not any(o.start <= c.start and c.end <= o.end
                               and (c.start, c.end) != o.jurisdiction_span
-                              for o in office_phrases)]
+                              for o in inside_office.get(c.start, ()))]
     mentions.type_candidates(parsed, candidates)
     clusters = mentions.link_names(parsed, candidates)
 

@@ -7,6 +7,7 @@ organisation gets ``country`` (Wikidata P17) or ``headquarteredIn`` (P159).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -185,14 +186,15 @@ def demonym_facts(
     parsed: ParsedDocument, surfaces: list[SurfaceSentence], by_id: dict[int, Mention]
 ) -> Iterator[Found]:
     text = parsed.document.text
+    starts = [token.idx for token in parsed.tokens]
     # "le constructeur toulousain": the adjective is inside a resolved description
     for mention in by_id.values():
         if mention.resolution != "definite description":
             continue
-        for token in parsed.tokens:
-            if not (mention.start_char < token.idx < mention.end_char):
-                continue
-            yield from _place_fact(parsed, mention, token, text)
+        k = bisect.bisect_right(starts, mention.start_char)
+        while k < len(starts) and starts[k] < mention.end_char:
+            yield from _place_fact(parsed, mention, parsed.tokens[k], text)
+            k += 1
 
     for surf in surfaces:
         matches = [(m, int(m.group("s"))) for regex in (_BEFORE, _AFTER)

@@ -127,12 +127,14 @@ class SentenceGraph:
         #: ("Yasser" tagged as a verb)
         #: names, and names headed by a common noun ("la place Tahrir"): any of their words
         #: stands for them; only the first are opaque (no predicate inside)
-        self.names = names | headed
-        self._headed = headed
-        self.opaque = {i for ident in names - headed if ident in self.spans
+        # (only this sentence's: a long article has many names and many sentences)
+        here = self.spans.keys()
+        self.names = (names | headed) & here
+        self._headed = headed & here
+        self.opaque = {i for ident in (names - headed) & here
                        for i in range(*self.spans[ident])}
         #: the first token of each name -> the name
-        self.names_at = {self.spans[ident][0]: ident for ident in names if ident in self.spans}
+        self.names_at = {self.spans[ident][0]: ident for ident in names & here}
         self._predicates: list[Predicate] | None = None
         self._sourced: dict[int, bool] = {}
 
