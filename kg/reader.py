@@ -45,19 +45,26 @@ from pathlib import Path
 
 from kg.errors import InputError
 from kg.model import Document
+from kg.text_forms import detect_language, markdown_to_text, strip_inline_links
 
 __all__ = [
     "ARTICLE_EXTENSIONS",
     "MAX_FILE_BYTES",
+    "OUTPUT_MARKER",
+    "SkippedInput",
     "document_from_text",
     "find_article_files",
     "iter_documents",
+    "iter_inputs",
     "read_document",
 ]
 
 #: Extensions of the files picked up inside a directory (case-insensitive).
 ARTICLE_EXTENSIONS: tuple[str, ...] = (".txt", ".md", ".html", ".htm")
 HTML_EXTENSIONS = frozenset({".html", ".htm"})
+MARKDOWN_EXTENSIONS = frozenset({".md", ".markdown"})
+#: the language model's probability above which its answer overrides the page's declaration
+LANGUAGE_CONFIDENCE = 0.9
 #: Files larger than this are refused: no news article is 50 MB of text.
 MAX_FILE_BYTES = 50 * 1024 * 1024
 DEFAULT_LANGUAGE = "fr"
@@ -85,6 +92,59 @@ def iter_documents(paths: Iterable[PathLike] | PathLike) -> Iterator[Document]:
     """
     for source in _expand(paths):
         yield _read_source(source)
+
+
+#: a file kg writes in each output folder: such a folder is never read as input
+OUTPUT_MARKER = ".kg-output"
+
+
+@dataclass(frozen=True, slots=True)
+class SkippedInput:
+    """An input that could not be read: its name as the user gave it, and why (one line)."""
+
+    source: str
+    reason: str
+
+
+def iter_inputs(paths: Iterable[PathLike] | PathLike, *,
+                exclude: Iterable[PathLike] = ()) -> Iterator[Document | SkippedInput]:
+    """Like :func:`iter_documents`, but an input that cannot be read is reported as a
+    :class:`SkippedInput` instead of stopping the whole run: a missing path, a folder with no
+    article, a binary or empty file. Folders in ``exclude`` and folders kg wrote its output
+    to (they hold :data:`OUTPUT_MARKER`) are not walked."""
+    excluded = {os.path.normcase(os.path.realpath(os.fsdecode(p))) for p in exclude}
+    for item in _expand_each(paths, excluded):
+        if isinstance(item, SkippedInput):
+            yield item
+            continue
+        try:
+            yield _read_source(item)
+        except InputError as error:
+            yield SkippedInput(item.display, _reason(error, item.display))
+
+
+def _reason(error: InputError, display: str) -> str:
+    message = str(error)
+    return message[len(display) + 2:] if message.startswith(display + ": ") else message
+
+
+def _expand_each(paths: Iterable[PathLike] | PathLike,
+                 excluded: AbstractSet[str]) -> Iterator[_Source | SkippedInput]:
+    if isinstance(paths, str | bytes | os.PathLike):
+        paths = [paths]
+    seen: set[str] = set()
+    for given in paths:
+        display = _display(given)
+        try:
+            found = _expand([given], excluded)
+        except InputError as error:
+            yield SkippedInput(display, _reason(error, display))
+            continue
+        for source in found:
+            key = os.path.normcase(os.path.realpath(source.path))
+            if key not in seen:
+                seen.add(key)
+                yield source
 
 
 def find_article_files(paths: Iterable[PathLike] | PathLike) -> list[Path]:
@@ -183,7 +243,8 @@ def _stat_mode(path: Path, display: str) -> int:
         raise InputError(f"{display}: cannot access ({err.strerror or err})") from None
 
 
-def _expand(paths: Iterable[PathLike] | PathLike) -> list[_Source]:
+def _expand(paths: Iterable[PathLike] | PathLike,
+            excluded: AbstractSet[str] = frozenset()) -> list[_Source]:
     if isinstance(paths, str | bytes | os.PathLike):
         paths = [paths]  # a single path, not an iterable of characters
     sources: list[_Source] = []
@@ -196,7 +257,7 @@ def _expand(paths: Iterable[PathLike] | PathLike) -> list[_Source]:
         path = Path(raw)
         mode = _stat_mode(path, display)
         if stat.S_ISDIR(mode):
-            found = _walk(raw)
+            found = _walk(raw, excluded)
             if not found:
                 extensions = ", ".join(ARTICLE_EXTENSIONS)
                 raise InputError(f"{display}: directory contains no article file ({extensions})")
@@ -218,13 +279,18 @@ def _natural_key(name: str) -> tuple[str | int, ...]:
     return tuple(int(part) if i % 2 else part.casefold() for i, part in enumerate(parts))
 
 
-def _walk(root: str) -> list[_Source]:
+def _walk(root: str, excluded: AbstractSet[str] = frozenset()) -> list[_Source]:
     def fail(err: OSError) -> None:
         where = _display(err.filename) if err.filename else _display(root)
         raise InputError(f"{where}: cannot read directory ({err.strerror or err})")
 
     found: list[tuple[tuple[tuple[str | int, ...], ...], str, str]] = []
     for dirpath, dirnames, filenames in os.walk(root, onerror=fail):
+        if OUTPUT_MARKER in filenames or (excluded and os.path.normcase(
+                os.path.realpath(dirpath)) in excluded):
+            # kg's own output (graph.html is no article), wherever it is
+            dirnames[:] = []
+            continue
         dirnames[:] = [name for name in dirnames if not name.startswith(".")]
         for name in filenames:
             if name.startswith("."):
@@ -267,7 +333,9 @@ def _read_source(source: _Source) -> Document:
     if not text:
         raise InputError(f"{display}: empty file (only whitespace)")
     is_html = source.path.suffix.lower() in HTML_EXTENSIONS or _looks_like_html(text)
-    return _build(text, source=source.path.name, display=display, is_html=is_html)
+    is_markdown = not is_html and source.path.suffix.lower() in MARKDOWN_EXTENSIONS
+    return _build(text, source=source.path.name, display=display, is_html=is_html,
+                  is_markdown=is_markdown)
 
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -410,11 +478,12 @@ def _build(
     source: str,
     display: str,
     is_html: bool,
+    is_markdown: bool = False,
     title: str | None = None,
     date: str | None = None,
 ) -> Document:
     """``text`` is already normalised and non-empty."""
-    language = DEFAULT_LANGUAGE
+    declared: str | None = None
     if is_html:
         page = _parse_html(text)
         text = _normalise(page.text)
@@ -423,11 +492,26 @@ def _build(
         text = _strip_trailing_boilerplate(text)
         title = title or page.title
         date = date or page.date or _text_date(text)
-        language = page.language or DEFAULT_LANGUAGE
+        declared = page.language
     else:
+        if is_markdown:
+            text, heading = markdown_to_text(text)
+            text = _normalise(text)
+            if not text:
+                raise InputError(f"{display}: no text in this Markdown file")
+            title = title or heading
+        else:
+            text = strip_inline_links(text)
         text = _strip_trailing_boilerplate(text)
         title = title or _text_title(text)
         date = date or _text_date(text)
+    # the text says which language it is in when the model is sure; else the page's
+    # declaration; else French, the language kg reads
+    detected, probability = detect_language(text)
+    if detected is not None and probability >= LANGUAGE_CONFIDENCE:
+        language = detected
+    else:
+        language = declared or DEFAULT_LANGUAGE
     return Document(
         doc_id=_doc_id(text),
         source=source,
