@@ -1,7 +1,8 @@
 """``kg``: the command line, a thin layer over the library (:mod:`kg.pipeline`, :mod:`kg.query`).
 
 Every command parses its options, calls one library function and prints the result. Errors
-from the library (:class:`kg.errors.KgError`) become a one-line message and exit status 1.
+from the library (:class:`kg.errors.KgError`) become a one-line message and exit status 1;
+the other statuses are the ``EXIT_*`` constants below.
 """
 
 from __future__ import annotations
@@ -26,7 +27,18 @@ def _one_line(error: BaseException) -> str:
     return " ".join(str(error).split()) or type(error).__name__
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+#: exit statuses, one meaning each (documented in ``kg --help`` and the README)
+EXIT_OK = 0
+EXIT_BAD_INPUT = 1  # an input or the output cannot be used; nothing was written
+EXIT_USAGE = 2  # a wrong option or argument (click's own status)
+EXIT_SHACL = 3  # the graph was written but breaks a SHACL shape
+EXIT_SKIPPED = 4  # the graph was written without some inputs (listed on stderr)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]},
+             epilog="Exit status: 0 done; 1 bad input or output (nothing written); 2 wrong "
+                    "usage; 3 graph written but breaks a SHACL shape; 4 graph written without "
+                    "some inputs (each named on stderr with its reason).")
 @click.version_option(__version__, prog_name="kg")
 def main() -> None:
     """Build RDF knowledge graphs from French news articles, with evidence for every fact."""
@@ -35,7 +47,7 @@ def main() -> None:
 @main.command("build")
 @click.argument("articles", nargs=-1, required=True,
                 type=click.Path(path_type=Path, dir_okay=True, exists=False))
-@click.option("-o", "--output", "output_dir", type=click.Path(path_type=Path, file_okay=False),
+@click.option("-o", "--output", "output_dir", type=click.Path(path_type=Path),
               default=Path("output"), show_default=True,
               help="Folder for graph.ttl and graph.html.")
 @click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=0.0,
@@ -48,36 +60,59 @@ def main() -> None:
 @click.option("--progress/--no-progress", default=None,
               help="Progress bar on stderr (default: when there are several articles and "
                    "stderr is a terminal).")
+@click.option("--strict", is_flag=True,
+              help="Stop at the first input that cannot be read (default: build the others, "
+                   "name each skipped one, exit with status 4).")
+@click.option("--any-language", is_flag=True,
+              help="Also read articles that are not in French (by default they are skipped).")
 def build_command(
     articles: tuple[Path, ...], output_dir: Path, min_confidence: float, no_html: bool,
     no_open_relations: bool, no_validate: bool, as_json: bool, progress: bool | None,
+    strict: bool, any_language: bool,
 ) -> None:
     """Read ARTICLES (files or folders) and write their knowledge graph to OUTPUT."""
     from kg.pipeline import build
-    from kg.reader import find_article_files
 
     try:
-        files = find_article_files(articles)
-        show = progress if progress is not None else (len(files) > 1 and sys.stderr.isatty())
         bar = None
-        if show:
-            from tqdm import tqdm
+        if progress or (progress is None and sys.stderr.isatty()):
+            total = _count_inputs(articles, output_dir)
+            if progress or (total > 1 and sys.stderr.isatty()):
+                from tqdm import tqdm
 
-            def bar(documents):  # type: ignore[no-untyped-def]
-                return tqdm(documents, total=len(files), unit="article", file=sys.stderr)
+                def bar(documents):  # type: ignore[no-untyped-def]
+                    return tqdm(documents, total=total, unit="article", file=sys.stderr)
 
         result = build(articles, output_dir, min_confidence=min_confidence,
                        open_relations=not no_open_relations, validate=not no_validate,
-                       html=not no_html, progress=bar)
+                       html=not no_html, progress=bar, strict=strict,
+                       languages=None if any_language else ("fr",))
     except KgError as error:
         raise click.ClickException(_one_line(error)) from None
     summary = result.summary()
+    for skipped in result.skipped:
+        click.echo(f"skipped: {skipped.source}: {skipped.reason}", err=True)
     if as_json:
         click.echo(json.dumps(summary, indent=2, ensure_ascii=False))
     else:
         click.echo(format_summary(summary, result.validation))
     if result.validation is not None and not result.validation.conforms:
-        sys.exit(2)
+        sys.exit(EXIT_SHACL)
+    if result.skipped:
+        sys.exit(EXIT_SKIPPED)
+
+
+def _count_inputs(articles: tuple[Path, ...], output_dir: Path) -> int:
+    """How many files the build will look at (for the progress bar); 0 when unsure."""
+    from kg.reader import find_article_files
+
+    total = 0
+    for article in articles:
+        try:
+            total += len(find_article_files([article]))
+        except KgError:
+            continue
+    return total
 
 
 def format_summary(summary: dict[str, object], validation: ValidationReport | None) -> str:
@@ -96,6 +131,13 @@ def format_summary(summary: dict[str, object], validation: ValidationReport | No
             violations = validation.violations
             lines.append(f"SHACL:    {len(violations)} violation(s)")
             lines += [f"  - {v.focus_node} {v.path}: {v.message}" for v in violations[:20]]
+    duplicates = summary.get("duplicates")
+    if isinstance(duplicates, list):
+        for pair in duplicates:
+            lines.append(f"same article: {pair['source']} = {pair['same_as']} (built once)")
+    skipped = summary.get("skipped")
+    if isinstance(skipped, list):
+        lines.append(f"skipped:  {len(skipped)} input(s), listed on stderr")
     files = summary.get("files")
     if isinstance(files, dict):
         for name, path in files.items():

@@ -11,6 +11,10 @@ class InputError(KgError):
     """An input article cannot be read (missing, empty, binary, a directory with no article)."""
 
 
+class OutputError(KgError):
+    """The output folder cannot take the build (a file, not writable, an input, locked)."""
+
+
 class QueryError(KgError):
     """A SPARQL query or the graph it runs on is malformed; the message gives the position."""
 

@@ -356,3 +356,5 @@ class KnowledgeGraph:
     attributes: list[ResolvedAttribute] = field(default_factory=list)
     #: entity keys merged into another entity across documents (old key -> kept key)
     merged: dict[str, str] = field(default_factory=dict)
+    #: the same article found again under other file names (doc_id -> those names)
+    also_read_as: dict[str, list[str]] = field(default_factory=dict)

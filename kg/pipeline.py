@@ -10,19 +10,22 @@ resolved entities and facts are held in memory.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import shutil
 import tempfile
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rdflib import Graph, URIRef
 
-from kg.errors import InputError
+from kg.errors import InputError, KgError, OutputError
 from kg.model import Document, KnowledgeGraph
 from kg.nlp import DEFAULT_MODEL
+from kg.reader import OUTPUT_MARKER, SkippedInput
 
 if TYPE_CHECKING:
     from kg.validate import ValidationReport
@@ -31,6 +34,12 @@ Source = str | Path | Document
 
 GRAPH_FILE = "graph.ttl"
 HTML_FILE = "graph.html"
+#: the files a build owns in its output folder (others are never touched)
+OUTPUT_FILES = (GRAPH_FILE, HTML_FILE)
+LOCK_FILE = ".kg-build.lock"
+STAGING_PREFIX = ".kg-build-"
+#: the languages kg reads unless told otherwise
+DEFAULT_LANGUAGES = ("fr",)
 
 
 @dataclass(slots=True)
@@ -40,6 +49,10 @@ class BuildResult:
     documents: int
     validation: ValidationReport | None = None
     files: dict[str, Path] = field(default_factory=dict)
+    #: inputs left out, and why
+    skipped: list[SkippedInput] = field(default_factory=list)
+    #: (file, the file it repeats): identical articles, built once
+    duplicates: list[tuple[str, str]] = field(default_factory=list)
 
     def summary(self) -> dict[str, object]:
         """Counts for people: entities and facts by type, validation result, files."""
@@ -67,24 +80,68 @@ class BuildResult:
             }
         if self.files:
             report["files"] = {name: str(path) for name, path in self.files.items()}
+        if self.skipped:
+            report["skipped"] = [{"source": s.source, "reason": s.reason} for s in self.skipped]
+        if self.duplicates:
+            report["duplicates"] = [{"source": a, "same_as": b} for a, b in self.duplicates]
         return report
 
 
 def iter_sources(sources: Iterable[Source]) -> Iterator[Document]:
-    """Documents from paths (files or folders) and ready-made :class:`Document` objects."""
-    from kg.reader import iter_documents
+    """Documents from paths (files or folders) and ready-made :class:`Document` objects; the
+    first input that cannot be read raises :class:`InputError`."""
+    for item in _inputs(sources):
+        if isinstance(item, SkippedInput):
+            raise InputError(f"{item.source}: {item.reason}")
+        yield item
+
+
+def _inputs(sources: Iterable[Source], exclude: Iterable[Path] = ()
+            ) -> Iterator[Document | SkippedInput]:
+    from kg.reader import iter_inputs
 
     paths: list[str | Path] = []
     for source in sources:
         if isinstance(source, Document):
             if paths:
-                yield from iter_documents(paths)
+                yield from iter_inputs(paths, exclude=exclude)
                 paths = []
             yield source
         else:
             paths.append(source)
     if paths:
-        yield from iter_documents(paths)
+        yield from iter_inputs(paths, exclude=exclude)
+
+
+@dataclass(slots=True)
+class _Intake:
+    """What the read stage let through, and what it left out."""
+
+    skipped: list[SkippedInput] = field(default_factory=list)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)
+    also_read_as: dict[str, list[str]] = field(default_factory=dict)
+
+
+def _admitted(items: Iterable[Document | SkippedInput], intake: _Intake, *, strict: bool,
+              languages: Collection[str] | None) -> Iterator[Document]:
+    first_source: dict[str, str] = {}
+    for item in items:
+        if isinstance(item, Document) and languages is not None and (
+                item.language not in languages):
+            item = SkippedInput(item.source, f"not in French (the text reads as "
+                                             f"'{item.language}'); --any-language reads it")
+        if isinstance(item, SkippedInput):
+            if strict:
+                raise InputError(f"{item.source}: {item.reason}")
+            intake.skipped.append(item)
+            continue
+        if item.doc_id in first_source:
+            # the same text under another name: built once, both names recorded
+            intake.duplicates.append((item.source, first_source[item.doc_id]))
+            intake.also_read_as.setdefault(item.doc_id, []).append(item.source)
+            continue
+        first_source[item.doc_id] = item.source
+        yield item
 
 
 def build_knowledge(
@@ -92,23 +149,53 @@ def build_knowledge(
     *,
     model: str = DEFAULT_MODEL,
     progress: Callable[[Iterable[Document]], Iterable[Document]] | None = None,
+    strict: bool = True,
+    languages: Collection[str] | None = DEFAULT_LANGUAGES,
+    exclude: Iterable[Path] = (),
+    intake: _Intake | None = None,
 ) -> tuple[KnowledgeGraph, int]:
-    """Read, parse, extract and resolve: the typed graph before RDF."""
+    """Read, parse, extract and resolve: the typed graph before RDF.
+
+    With ``strict`` the first input that cannot be read (or is not in one of ``languages``;
+    ``None`` reads any) raises :class:`InputError`; without it, such inputs are recorded in
+    ``intake`` and left out. Identical articles are built once.
+    """
     from kg.extract import extract
-    from kg.nlp import parse_all
+    from kg.nlp import parse_all, sections
     from kg.resolve import Resolver
 
-    documents: Iterable[Document] = iter_sources(sources)
+    intake = intake if intake is not None else _Intake()
+    documents: Iterable[Document] = _admitted(_inputs(sources, exclude), intake,
+                                              strict=strict, languages=languages)
     if progress is not None:
         documents = progress(documents)
     resolver = Resolver()
     count = 0
     for parsed in parse_all(documents, model=model):
-        resolver.add(extract(parsed))
+        try:
+            extractions = [extract(part) for part in sections(parsed)]
+        except Exception as error:  # a bug in kg: the article is reported, the run goes on
+            reason = (f"kg failed on this article ({type(error).__name__}: "
+                      f"{' '.join(str(error).split())[:200]}); please report it")
+            if strict:
+                raise KgError(f"{parsed.document.source}: {reason}") from error
+            intake.skipped.append(SkippedInput(parsed.document.source, reason))
+            continue
+        for extraction in extractions:
+            resolver.add(extraction)
         count += 1
     if count == 0:
+        if len(intake.skipped) == 1:
+            only = intake.skipped[0]
+            raise InputError(f"{only.source}: {only.reason}")
+        if intake.skipped:
+            raise InputError(f"no article could be read ({len(intake.skipped)} inputs "
+                             f"skipped; the first: {intake.skipped[0].source}: "
+                             f"{intake.skipped[0].reason})")
         raise InputError("no article to read")
-    return resolver.result(), count
+    knowledge = resolver.result()
+    knowledge.also_read_as = {k: list(v) for k, v in intake.also_read_as.items()}
+    return knowledge, count
 
 
 def build_graph(*sources: Source, min_confidence: float = 0.0, open_relations: bool = True,
@@ -128,50 +215,186 @@ def build(
     html: bool = True,
     model: str = DEFAULT_MODEL,
     progress: Callable[[Iterable[Document]], Iterable[Document]] | None = None,
+    strict: bool = True,
+    languages: Collection[str] | None = DEFAULT_LANGUAGES,
 ) -> BuildResult:
     """Build the graph and, with ``output_dir``, write ``graph.ttl`` and ``graph.html`` there.
 
-    Nothing is written unless every article was read: files are first written to a temporary
-    folder beside ``output_dir`` and then moved into place, each by an atomic rename. With
-    ``open_relations=False`` the open relations (``kgo:relatedTo``) are left out.
+    The output folder is checked and locked before any article is read (another build into
+    it fails at once). Nothing is written unless the build succeeds; then the graph and its
+    page replace the old ones together (the page of an earlier build is removed when
+    ``html`` is off). ``strict=False`` leaves out inputs that cannot be read and reports them
+    in ``BuildResult.skipped``; ``languages`` (``None``: any) are those read.
+    With ``open_relations=False`` the open relations (``kgo:relatedTo``) are left out.
     """
     from kg.extract import EXTRACTORS
     from kg.rdf import to_rdf
 
     if not 0.0 <= min_confidence <= 1.0:
         raise ValueError("min_confidence must be between 0 and 1")
-    knowledge, count = build_knowledge(sources, model=model, progress=progress)
-    graph = to_rdf(knowledge, min_confidence=min_confidence, extractors=EXTRACTORS,
-                   open_relations=open_relations)
-    result = BuildResult(graph=graph, knowledge=knowledge, documents=count)
-    if validate:
-        from kg.validate import validate as shacl_validate
+    sources = list(sources)
+    intake = _Intake()
+    with contextlib.ExitStack() as stack:
+        target: OutputFolder | None = None
+        if output_dir is not None:
+            target = stack.enter_context(OutputFolder(Path(output_dir), sources))
+        knowledge, count = build_knowledge(
+            sources, model=model, progress=progress, strict=strict, languages=languages,
+            exclude=[target.path] if target is not None else [], intake=intake)
+        graph = to_rdf(knowledge, min_confidence=min_confidence, extractors=EXTRACTORS,
+                       open_relations=open_relations)
+        result = BuildResult(graph=graph, knowledge=knowledge, documents=count,
+                             skipped=intake.skipped, duplicates=intake.duplicates)
+        if validate:
+            from kg.validate import validate as shacl_validate
 
-        result.validation = shacl_validate(graph)
-    if output_dir is not None:
-        documents = knowledge.documents
-        title = (f"kg — {documents[0].title or documents[0].source}" if len(documents) == 1
-                 else f"kg — {len(documents)} articles")
-        result.files = write_outputs(graph, Path(output_dir), html=html, title=title)
+            result.validation = shacl_validate(graph)
+        if target is not None:
+            documents = knowledge.documents
+            title = (f"kg — {documents[0].title or documents[0].source}"
+                     if len(documents) == 1 else f"kg — {len(documents)} articles")
+            result.files = target.write(graph, html=html, title=title)
     return result
 
 
 def write_outputs(graph: Graph, output_dir: Path, *, html: bool = True, title: str = "kg"
                   ) -> dict[str, Path]:
-    from kg.export import turtle_bytes
+    """Write ``graph.ttl`` (and ``graph.html``) into ``output_dir``, as one set."""
+    with OutputFolder(output_dir) as target:
+        return target.write(graph, html=html, title=title)
 
-    output_dir.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".kg-build-", dir=output_dir))
+
+class OutputFolder:
+    """A build's output folder, checked and locked before the work starts.
+
+    On entry: the folder is created if needed and must be a writable folder, not one of the
+    inputs; its lock is taken (a second build into it fails at once rather than overwrite
+    it); staging folders a killed build left behind are removed. :meth:`write` then stages
+    every file and moves the set into place, restoring the old files if a move fails.
+    """
+
+    def __init__(self, path: Path, inputs: Iterable[Source] = ()) -> None:
+        self.path = path
+        self._inputs = [Path(i) for i in inputs if isinstance(i, str | Path)]
+        self._lock: int | None = None
+        self._created = False
+
+    def __enter__(self) -> OutputFolder:
+        path = self.path
+        shown = str(path)
+        if path.exists() and not path.is_dir():
+            raise OutputError(f"{shown}: exists and is not a folder (-o takes a folder)")
+        for given in self._inputs:
+            with contextlib.suppress(OSError):
+                if given.is_dir() and given.resolve() == path.resolve():
+                    raise OutputError(f"{shown}: is an input folder; writing the graph "
+                                      f"there would mix it with the articles (choose "
+                                      f"another -o)")
+                if given.is_file() and given.resolve().parent == path.resolve() and (
+                        given.name in OUTPUT_FILES):
+                    raise OutputError(f"{given}: is an input and a file this build "
+                                      f"would replace")
+        self._created = not path.exists()
+        try:
+            path.mkdir(parents=True, exist_ok=True)
+        except FileExistsError:
+            raise OutputError(f"{shown}: a part of this path is a file, not a folder") from None
+        except NotADirectoryError:
+            raise OutputError(f"{shown}: a part of this path is a file, not a folder") from None
+        except OSError as error:
+            raise OutputError(f"{shown}: cannot create the folder "
+                              f"({error.strerror or error})") from None
+        for name in OUTPUT_FILES:
+            existing = path / name
+            if existing.is_dir():
+                raise OutputError(f"{existing}: is a folder; kg would write its {name} there")
+        if not os.access(path, os.W_OK | os.X_OK):
+            raise OutputError(f"{shown}: not writable")
+        self._lock = _take_lock(path)
+        for stale in path.glob(STAGING_PREFIX + "*"):
+            # a build killed while writing; we hold the lock, so no build is using it
+            shutil.rmtree(stale, ignore_errors=True)
+        marker = path / OUTPUT_MARKER
+        if not marker.exists():
+            try:
+                marker.write_text("This folder holds a graph kg wrote; kg never reads it "
+                                  "as input.\n", encoding="utf-8")
+            except OSError as error:
+                raise OutputError(f"{shown}: not writable ({error.strerror or error})") from None
+        return self
+
+    def __exit__(self, kind: object, *exc: object) -> None:
+        if kind is not None and self._created and not any(
+                (self.path / name).exists() for name in OUTPUT_FILES):
+            # the build failed before writing: leave no folder behind it
+            shutil.rmtree(self.path, ignore_errors=True)
+        if self._lock is not None:
+            with contextlib.suppress(OSError):
+                os.close(self._lock)
+            self._lock = None
+
+    def write(self, graph: Graph, *, html: bool = True, title: str = "kg") -> dict[str, Path]:
+        from kg.export import turtle_bytes
+
+        path = self.path
+        try:
+            staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=path))
+        except OSError as error:
+            raise OutputError(f"{path}: not writable ({error.strerror or error})") from None
+        try:
+            try:
+                (staging / GRAPH_FILE).write_bytes(turtle_bytes(graph))
+                if html:
+                    from kg.view import write_html
+
+                    write_html(graph, staging / HTML_FILE, title=title)
+            except OSError as error:
+                raise OutputError(f"{path}: cannot write ({error.strerror or error})") from None
+            produced = [GRAPH_FILE, HTML_FILE] if html else [GRAPH_FILE]
+            _swap_in(staging, path, produced)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+        names = {GRAPH_FILE: "turtle", HTML_FILE: "html"}
+        return {names[name]: path / name for name in produced}
+
+
+def _take_lock(folder: Path) -> int:
+    import fcntl
+
     try:
-        (staging / GRAPH_FILE).write_bytes(turtle_bytes(graph))
-        files = {"turtle": output_dir / GRAPH_FILE}
-        if html:
-            from kg.view import write_html
+        handle = os.open(folder / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as error:
+        raise OutputError(f"{folder}: not writable ({error.strerror or error})") from None
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        os.close(handle)
+        raise OutputError(f"{folder}: another kg build is writing there; wait for it or "
+                          f"choose another -o") from None
+    return handle
 
-            write_html(graph, staging / HTML_FILE, title=title)
-            files["html"] = output_dir / HTML_FILE
-        for path in files.values():
-            (staging / path.name).replace(path)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    return files
+
+def _swap_in(staging: Path, folder: Path, produced: list[str]) -> None:
+    """Move the staged files into ``folder`` and remove the build files not produced this
+    time, as one change: the old files are set aside first and put back on failure."""
+    backup = staging / ".previous"
+    backup.mkdir()
+    moved_out: list[str] = []
+    moved_in: list[str] = []
+    try:
+        for name in OUTPUT_FILES:
+            if (folder / name).exists():
+                (folder / name).replace(backup / name)
+                moved_out.append(name)
+        for name in produced:
+            (staging / name).replace(folder / name)
+            moved_in.append(name)
+    except OSError as error:
+        for name in moved_in:
+            with contextlib.suppress(OSError):
+                (folder / name).unlink()
+        for name in moved_out:
+            with contextlib.suppress(OSError):
+                (backup / name).replace(folder / name)
+        raise OutputError(f"{folder}: cannot write ({error.strerror or error}); the previous "
+                          f"graph is kept") from None

@@ -80,6 +80,8 @@ def to_rdf(
             graph.add((node, DCTERMS.title, Literal(document.title)))
         graph.add((node, DCTERMS.language, Literal(document.language)))
         graph.add((node, KGO.sourceFile, Literal(document.source)))
+        for other in knowledge.also_read_as.get(document.doc_id, ()):
+            graph.add((node, KGO.sourceFile, Literal(other)))
         if document.date:
             graph.add((node, DCTERMS.date, Literal(document.date, datatype=XSD.date)))
 

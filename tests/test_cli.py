@@ -44,15 +44,30 @@ def test_directory_without_articles(tmp_path):
     assert len(result.output.strip().splitlines()) == 1
 
 
-def test_bad_file_among_good_ones_writes_nothing(tmp_path):
+@pytest.mark.slow
+def test_bad_file_among_good_ones_is_skipped_and_named(tmp_path):
     good = tmp_path / "good.txt"
     good.write_text("Tim Cook, le PDG d'Apple, a parlé.", encoding="utf-8")
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"")
     out = tmp_path / "out"
     result = CliRunner().invoke(main, ["build", str(good), str(bad), "-o", str(out)])
-    assert result.exit_code != 0
-    assert not (out / "graph.ttl").exists()
+    assert result.exit_code == 4, result.output
+    assert f"skipped: {bad}: empty file" in result.output
+    assert (out / "graph.ttl").exists()
+
+
+def test_strict_stops_at_the_first_bad_file_and_writes_nothing(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text("Tim Cook, le PDG d'Apple, a parlé.", encoding="utf-8")
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["build", str(bad), str(good), "-o", str(out),
+                                       "--strict"])
+    assert result.exit_code == 1
+    assert "bad.txt: empty file" in result.output
+    assert not out.exists()
 
 
 def test_min_confidence_must_be_a_probability(tmp_path):
