@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import re
+import sys
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from kg.errors import KgError
+
+if TYPE_CHECKING:
+    from kg.query import QueryResult
 
 __all__ = ["query_command", "serve_command"]
 
@@ -98,6 +104,14 @@ def _describe_queries() -> str:
     help="Output format (csv and json follow the SPARQL 1.1 results formats).",
 )
 @click.option("--list", "list_only", is_flag=True, help="List the shipped queries and exit.")
+@click.option("--timeout", default=60.0, show_default=True,
+              type=click.FloatRange(min=0), help="Stop the query after this many seconds "
+              "(0: no limit).")
+@click.option("--max-rows", default=100_000, show_default=True, type=click.IntRange(min=0),
+              help="At most this many result rows (0: no limit); a note on stderr says when "
+                   "rows were left out.")
+@click.option("--max-memory", default=4.0, show_default=True, type=click.FloatRange(min=0),
+              help="Memory the query may use, in GB (0: no limit).")
 def query_command(
     graph: Path | None,
     query: str | None,
@@ -105,6 +119,9 @@ def query_command(
     params: tuple[str, ...],
     fmt: str,
     list_only: bool,
+    timeout: float,
+    max_rows: int,
+    max_memory: float,
 ) -> None:
     """Run a SPARQL query on GRAPH (a Turtle file, or a directory with graph.ttl).
 
@@ -112,10 +129,12 @@ def query_command(
     kg query output/graph.ttl who-leads --param org=Apple
     """
     from kg.query import (
+        check_read_only,
         format_csv,
         format_json,
         format_table,
         get_query,
+        run_limited,
         run_named_query,
         run_query,
     )
@@ -134,26 +153,48 @@ def query_command(
         raise click.UsageError("missing QUERY (SPARQL text, a .rq file or a shipped query name)")
     bindings = _parse_params(params)
     source = _graph_file(graph)
-    try:
-        if query_file is not None or (
-            query is not None and query.endswith(".rq") and Path(query).is_file()
-        ):
-            path = query_file if query_file is not None else Path(str(query))
-            try:
-                text = path.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError) as error:
-                reason = getattr(error, "strerror", None) or _one_line(error)
-                raise click.ClickException(f"{path}: cannot read: {reason}") from None
-            result = run_query(source, text, params=bindings)
-        elif query is not None and _QUERY_NAME.fullmatch(query):
-            result = run_named_query(source, get_query(query), bindings)
+    rows = max_rows or None
+    named = None
+    text = str(query)
+    if query_file is not None or (
+        query is not None and query.endswith(".rq") and Path(query).is_file()
+    ):
+        path = query_file if query_file is not None else Path(str(query))
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            reason = getattr(error, "strerror", None) or _one_line(error)
+            raise click.ClickException(f"{path}: cannot read: {reason}") from None
+    elif query is not None and _QUERY_NAME.fullmatch(query):
+        try:
+            named = get_query(query)
+        except KgError as error:
+            raise click.ClickException(_one_line(error)) from None
+    if named is None:
+        try:
+            check_read_only(text)  # at once, not after loading the graph
+        except KgError as error:
+            raise click.ClickException(_one_line(error)) from None
+
+    def task() -> tuple[str, bool]:
+        if named is not None:
+            result = run_named_query(source, named, bindings, max_rows=rows)
         else:
-            result = run_query(source, str(query), params=bindings)
+            result = run_query(source, text, params=bindings, max_rows=rows)
+        formatters: dict[str, Callable[[QueryResult], str]] = {
+            "table": format_table, "csv": format_csv, "json": format_json}
+        return formatters[fmt](result), result.truncated
+
+    try:
+        output, truncated = run_limited(task, timeout=timeout or None,
+                                        max_memory=int(max_memory * 2**30) or None)
     except KgError as error:
         raise click.ClickException(_one_line(error)) from None
-    formatter = {"table": format_table, "csv": format_csv, "json": format_json}[fmt]
-    output = formatter(result)
     click.echo(output, nl=not output.endswith("\n"))
+    if truncated:
+        sys.stdout.flush()
+        click.echo(f"note: only the first {max_rows} rows (--max-rows raises the limit)",
+                   err=True)
 
 
 @click.command("serve")

@@ -23,22 +23,24 @@ A parameter line may end with ``(required)``, ``(optional)`` (the default) or
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
 import re
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
 from typing import Literal as TypingLiteral
+from typing import TypeVar
 from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr
 
 import pyoxigraph as ox
 import rdflib
 
-from kg.errors import QueryError
+from kg.errors import KgError, QueryError
 from kg.vocab import PREFIXES
 
 __all__ = [
@@ -58,8 +60,10 @@ __all__ = [
     "load_store",
     "looks_like_update",
     "param_term",
+    "run_limited",
     "run_named_query",
     "run_query",
+    "spreadsheet_safe",
 ]
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -193,8 +197,36 @@ def _syntax_position(error: SyntaxError) -> tuple[int | None, int | None, str]:
     return line, column, message
 
 
-def _position_message(where: str, error: SyntaxError) -> str:
+_MAX_DETAIL = 160
+
+
+def _short_detail(detail: str, text: str | None, line: int | None, column: int | None) -> str:
+    """The parser's detail, readable: an unknown prefix named, character classes left out
+    of the list of what was expected, and at most one short line."""
+    if "Prefix not found" in detail and text is not None and line is not None and column:
+        lines = text.split("\n")
+        if 0 < line <= len(lines):
+            before = lines[line - 1][: max(column - 1, 0)].rstrip()
+            match = re.search(r"([A-Za-z_][\w.-]*)?:[\w.-]*$", before)
+            name = match.group(1) or "" if match else ""
+            known = ", ".join(sorted(p for p in _PREFIXES if p))
+            return (f"unknown prefix '{name}:' (declare it with PREFIX {name}: <...>; kg "
+                    f"knows {known})")
+    if detail.startswith("expected one of"):
+        expected = detail[len("expected one of"):]
+        items = re.findall(r'"[^"]*"|\[[^\]]*\]|[A-Za-z][A-Za-z ]+', expected)
+        words = [i for i in items if i.startswith('"')]
+        rest = len(items) - len(words)
+        detail = "expected " + (", ".join(words) if words else "something else") + (
+            " or a name" if rest and words else "")
+    if len(detail) > _MAX_DETAIL:
+        detail = detail[: _MAX_DETAIL - 1].rstrip() + "…"
+    return detail
+
+
+def _position_message(where: str, error: SyntaxError, text: str | None = None) -> str:
     line, column, detail = _syntax_position(error)
+    detail = _short_detail(detail, text, line, column)
     if line is None:
         return f"{where}: {detail}"
     if column is None:
@@ -251,8 +283,7 @@ _NOT_CODE = re.compile(
 _SERVICE = re.compile(r"(?<![\w:?$])SERVICE(?![\w:])", re.IGNORECASE)
 
 
-def looks_like_update(text: str) -> bool:
-    """True if the text is SPARQL Update (its first keyword after the prologue)."""
+def _first_word(text: str) -> str:
     position = 0
     while True:
         match = _PROLOGUE.match(text, position)
@@ -260,7 +291,12 @@ def looks_like_update(text: str) -> bool:
             break
         position = match.end()
     word = re.match(r"[A-Za-z]+", text[position:])
-    return word is not None and word.group(0).upper() in _UPDATE_WORDS
+    return word.group(0).upper() if word else ""
+
+
+def looks_like_update(text: str) -> bool:
+    """True if the text is SPARQL Update (its first keyword after the prologue)."""
+    return _first_word(text) in _UPDATE_WORDS
 
 
 def check_read_only(query: str) -> None:
@@ -272,6 +308,11 @@ def check_read_only(query: str) -> None:
     if _SERVICE.search(_NOT_CODE.sub(" ", query)):
         raise QueryError("query: SERVICE is not allowed: kg makes no outbound requests "
                          "(federated queries are off)")
+    word = _first_word(query)
+    if word not in {"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"}:
+        found = f" (found {word!r})" if word else ""
+        raise QueryError(f"query: a query starts with SELECT, ASK, CONSTRUCT or DESCRIBE"
+                         f"{found}")
 
 
 # --------------------------------------------------------------------------- running
@@ -330,7 +371,7 @@ def run_query(
     try:
         results = store.query(query, prefixes=_PREFIXES, substitutions=substitutions or None)
     except SyntaxError as error:
-        raise QueryError(_position_message("query", error)) from None
+        raise QueryError(_position_message("query", error, query)) from None
     except (RuntimeError, OSError, ValueError) as error:
         message = _one_line(str(error))
         match = re.search(r"does not contains? variable \?(\w+) in its SELECT projection", message)
@@ -382,6 +423,67 @@ def _collect(
         terms=term_rows,
         truncated=truncated,
     )
+
+
+# --------------------------------------------------------------------------- limits
+
+_T = TypeVar("_T")
+
+
+def run_limited(task: Callable[[], _T], *, timeout: float | None,
+                max_memory: int | None = None) -> _T:
+    """Run ``task`` (which loads, queries and formats) in a child process that is killed
+    after ``timeout`` seconds, with its address space capped at ``max_memory`` bytes: a
+    runaway query (a cross product, a huge ORDER BY) ends with a clear :class:`QueryError`
+    instead of taking the machine. ``None`` lifts a limit. Needs the ``fork`` start method
+    (Linux, macOS); elsewhere the task runs in this process without limits."""
+    import multiprocessing
+
+    try:
+        context = multiprocessing.get_context("fork")
+    except ValueError:  # pragma: no cover - no fork on this platform
+        return task()
+    receive, send = context.Pipe(duplex=False)
+
+    def child() -> None:
+        if max_memory is not None:
+            import resource
+
+            with contextlib.suppress(ValueError, OSError):
+                resource.setrlimit(resource.RLIMIT_AS, (max_memory, max_memory))
+        try:
+            send.send(("ok", task()))
+        except KgError as error:
+            send.send(("error", str(error)))
+        except MemoryError:
+            send.send(("memory", ""))
+        finally:
+            send.close()
+
+    process = context.Process(target=child, daemon=True)
+    process.start()
+    send.close()
+    try:
+        if not receive.poll(timeout):
+            raise QueryError(f"query: stopped after {timeout:g} s (the time limit; "
+                             f"--timeout raises it)")
+        try:
+            status, payload = receive.recv()
+        except EOFError:
+            limit = f" of {max_memory / 2**30:.1f} GB" if max_memory else ""
+            raise QueryError(f"query: the query process died (out of the memory limit{limit}"
+                             f"?; --max-memory raises it)") from None
+    finally:
+        if process.is_alive():
+            process.kill()
+        process.join()
+        receive.close()
+    if status == "ok":
+        return payload  # type: ignore[no-any-return]
+    if status == "memory":
+        limit = f" ({max_memory / 2**30:.1f} GB)" if max_memory else ""
+        raise QueryError(f"query: out of memory{limit}; --max-memory raises the limit")
+    raise QueryError(str(payload))
 
 
 # --------------------------------------------------------------------------- named queries
@@ -558,17 +660,33 @@ def format_table(result: QueryResult, *, max_width: int | None = 80) -> str:
     return "\n".join(out) + "\n"
 
 
-def format_csv(result: QueryResult) -> str:
-    """SPARQL 1.1 CSV results (ASK gives one ``boolean`` column; CONSTRUCT gives s, p, o)."""
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """A cell a spreadsheet will show as text, never run as a formula: one starting with
+    ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a leading apostrophe (a number
+    such as ``-3.5`` is left as it is)."""
+    if cell.startswith(_FORMULA_START) and not _NUMBER.fullmatch(cell):
+        return "'" + cell
+    return cell
+
+
+def format_csv(result: QueryResult, *, safe: bool = True) -> str:
+    """SPARQL 1.1 CSV results (ASK gives one ``boolean`` column; CONSTRUCT gives s, p, o).
+    With ``safe`` (the default), cells are made inert for spreadsheets
+    (:func:`spreadsheet_safe`)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     if result.kind == "ask":
         writer.writerow(["boolean"])
         writer.writerow(["true" if result.boolean else "false"])
         return buffer.getvalue()
+    clean = spreadsheet_safe if safe else str
     writer.writerow(result.variables)
     for row in result.rows:
-        writer.writerow(["" if v is None else v for v in row])
+        writer.writerow(["" if v is None else clean(v) for v in row])
     return buffer.getvalue()
 
 
