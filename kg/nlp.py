@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import itertools
 import re
 import sys
 from collections.abc import Iterable, Iterator
@@ -128,11 +129,16 @@ def parse_all(
     documents: Iterable[Document], *, model: str = DEFAULT_MODEL, batch_size: int = 64
 ) -> Iterator[ParsedDocument]:
     """Parse documents lazily. Paragraphs of consecutive documents share spaCy's batches, so a
-    corpus of short articles is parsed as fast as one long text."""
+    corpus of short articles is parsed as fast as one long text. The model is loaded when
+    the first document arrives (inputs that are all refused cost no model load)."""
+    stream = iter(documents)
+    first = next(stream, None)
+    if first is None:
+        return
     nlp = load_model(model)
 
     def pieces() -> Iterator[tuple[str, tuple[Document, int, bool]]]:
-        for document in documents:
+        for document in itertools.chain([first], stream):
             parts = paragraphs(document.text) or [(0, "")]
             for n, (offset, text) in enumerate(parts):
                 yield text, (document, offset, n == len(parts) - 1)

@@ -345,3 +345,16 @@ def test_any_sequence_of_news_words_extracts_cleanly(words):
     from kg.reader import document_from_text
 
     extract(parse(document_from_text(" ".join(words))))
+
+
+def test_a_file_too_large_for_an_article_is_refused_at_once(tmp_path):
+    from kg.reader import MAX_FILE_BYTES
+
+    big = tmp_path / "big.txt"
+    with big.open("w", encoding="utf-8") as handle:
+        line = "Le président a parlé à Paris. " * 100 + "\n"
+        while handle.tell() <= MAX_FILE_BYTES:
+            handle.write(line)
+    result = run("build", str(big), "-o", str(tmp_path / "out"))
+    assert result.exit_code == EXIT_BAD_INPUT
+    assert "too large for an article" in one_line_error(result)
