@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import base64
 import csv
+import hashlib
 import io
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -25,8 +28,8 @@ from rdflib import Graph
 
 import kg
 from kg.cli_query import serve_command
-from kg.query import turtle_prefixes
-from kg.serve import looks_like_update, negotiate
+from kg.query import looks_like_update, turtle_prefixes
+from kg.serve import negotiate, page_csp
 
 PREFIXES = turtle_prefixes()
 
@@ -71,6 +74,7 @@ class Reply:
 class Server:
     def __init__(self, base: str) -> None:
         self.base = base
+        self.port = int(base.rsplit(":", 1)[1].strip("/"))
 
     def request(
         self,
@@ -94,9 +98,14 @@ class Server:
         except urllib.error.HTTPError as error:
             return Reply(error.code, {k.lower(): v for k, v in error.headers.items()}, error.read())
 
-    def get(self, query: str, accept: str | None = None, **extra: str) -> Reply:
+    def get(
+        self, query: str, accept: str | None = None, *, host: str | None = None, **extra: str
+    ) -> Reply:
         params = urllib.parse.urlencode({"query": query, **extra})
-        return self.request(f"/sparql?{params}", headers={"Accept": accept} if accept else {})
+        headers = {"Accept": accept} if accept else {}
+        if host is not None:
+            headers["Host"] = host
+        return self.request(f"/sparql?{params}", headers=headers)
 
     def post_form(self, fields: dict[str, str], accept: str | None = None) -> Reply:
         headers = {"Content-Type": "application/x-www-form-urlencoded"}
@@ -175,6 +184,15 @@ def server(served_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterat
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait(timeout=15)
+    # stopped cleanly, and the log is quiet: the announcement, then one line per request
+    log = log_path.read_text(errors="replace")
+    print(log)
+    assert process.returncode == 0, log
+    lines = log.splitlines()
+    assert lines[0].startswith(f"kg serve: http://127.0.0.1:{port}/ (SPARQL endpoint"), log
+    assert "Traceback" not in log
+    request_line = re.compile(r'[0-9.]+:\d+ "[A-Z]+ \S+" \d{3} \d+ [0-9.]+ms$')
+    assert all(request_line.match(line) for line in lines[1:]), log
 
 
 # --------------------------------------------------------------------------- protocol
@@ -290,9 +308,11 @@ def test_updates_are_refused(server: Server) -> None:
     ]
     for reply in refused:
         assert reply.status == 403, reply.text
-        assert "read-only" in reply.text
+        assert "updates are not allowed" in reply.text and "read-only" in reply.text
+        assert reply.text.count("\n") == 1
     assert server.request("/sparql", method="PUT", data=b"x").status == 405
-    assert server.request("/sparql", method="DELETE").status == 405
+    deleted = server.request("/sparql", method="DELETE")
+    assert deleted.status == 405 and deleted.headers["allow"] == "GET, HEAD, POST"
     assert server.count() == TOTAL
 
 
@@ -311,6 +331,7 @@ def test_bad_requests(server: Server) -> None:
 # --------------------------------------------------------------------------- limits
 
 
+@pytest.mark.slow
 def test_timeout_stops_query_and_server_still_answers(server: Server) -> None:
     started = time.monotonic()
     reply = server.get(CROSS_PRODUCT, timeout=30)
@@ -360,18 +381,203 @@ def test_result_limit(server: Server) -> None:
 # --------------------------------------------------------------------------- pages
 
 
-def test_serves_the_graph_view_and_files(server: Server, served_dir: Path) -> None:
+def test_serves_the_page_the_graph_and_nothing_else(server: Server, served_dir: Path) -> None:
     page = server.request("/")
     assert page.status == 200 and page.content_type == "text/html"
     assert b"kg graph view" in page.body
-    assert server.request("/lib/view.js").body == b"console.log('kg');\n"
+    assert server.request("/graph.html").body == page.body
     head = server.request("/", method="HEAD")
     assert head.status == 200 and head.body == b""
     assert int(head.headers["content-length"]) == len(page.body)
     ttl = server.request("/graph.ttl")
     assert ttl.status == 200 and ttl.content_type == "text/turtle"
-    for path in ("/../graph.ttl", "/%2e%2e/%2e%2e/etc/passwd", "/lib/../../x", "/nope.html"):
-        assert server.request(path).status == 404, path
+    assert ttl.body == (served_dir / "graph.ttl").read_bytes()
+    # other files of the folder, directories, traversal, look-alikes: all 404
+    (served_dir / "notes.txt").write_text("private\n", encoding="utf-8")
+    for path in (
+        "/lib/view.js",
+        "/lib/",
+        "/lib",
+        "/notes.txt",
+        "/index.html",
+        "/graph.ttl/",
+        "/GRAPH.TTL",
+        "/./graph.ttl",
+        "//graph.ttl",
+        "/../graph.ttl",
+        "/%2e%2e/%2e%2e/etc/passwd",
+        "/lib/../../x",
+        "/lib/%2e%2e/graph.ttl",
+        "/..%2fgraph.ttl",
+        "/sparql/../graph.ttl",
+        "/nope.html",
+    ):
+        reply = server.request(path)
+        assert reply.status == 404, path
+        assert reply.text.startswith("not found: ") and reply.text.count("\n") == 1, path
+    assert server.request("/graph.ttl", method="POST", data=b"").status == 405
+
+
+def test_security_headers(server: Server) -> None:
+    page = server.request("/")
+    assert page.headers["x-content-type-options"] == "nosniff"
+    assert page.headers["x-frame-options"] == "DENY"
+    assert page.headers["referrer-policy"] == "no-referrer"
+    csp = page.headers["content-security-policy"]
+    assert "default-src 'none'" in csp and "frame-ancestors 'none'" in csp
+    assert "script-src 'none'" in csp  # this page has no script
+    for reply in (page, server.get(COUNT), server.request("/nope"), server.request("/graph.ttl")):
+        assert reply.headers["x-content-type-options"] == "nosniff"
+        assert not any(name.startswith("access-control-") for name in reply.headers)
+        assert "server" not in reply.headers
+    # a CORS preflight gets no permission either
+    preflight = server.request(
+        "/sparql",
+        method="OPTIONS",
+        headers={"Origin": "http://evil.example", "Access-Control-Request-Method": "POST"},
+    )
+    assert preflight.status in (403, 405)
+    assert not any(name.startswith("access-control-") for name in preflight.headers)
+
+
+def test_page_csp_allows_the_inline_scripts_kg_writes() -> None:
+    page = (
+        '<html><head><meta http-equiv="Content-Security-Policy" content="x"></head><body>'
+        '<script type="application/json" id="kg-data">{"a": 1}</script>'
+        "<script>var a = 1;</script>\n<script>\nvar b = 2;\n</script></body></html>"
+    )
+    csp = page_csp(page)
+    digests = [
+        "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
+        for text in ("var a = 1;", "\nvar b = 2;\n")
+    ]
+    assert f"script-src {digests[0]} {digests[1]};" in csp
+    assert "unsafe-inline" not in csp.split("script-src")[1].split(";")[0]
+
+
+# --------------------------------------------------------------------------- who may ask
+
+
+def raw_request(port: int, data: bytes, timeout: float = 10) -> tuple[int, str]:
+    """Send ``data`` as it is; (status, body) of the answer."""
+    with socket.create_connection(("127.0.0.1", port), timeout=timeout) as sock:
+        sock.sendall(data)
+        chunks = []
+        while True:
+            chunk = sock.recv(65536)
+            if not chunk:
+                break
+            chunks.append(chunk)
+    head, _, body = b"".join(chunks).partition(b"\r\n\r\n")
+    return int(head.split(b" ", 2)[1]), body.decode("utf-8", "replace")
+
+
+def test_wrong_host_is_refused(server: Server) -> None:
+    port = server.port
+    for host in (
+        "evil.example",
+        f"evil.example:{port}",
+        f"localhost.evil.example:{port}",
+        f"127.0.0.1:{port + 1}",
+        "127.0.0.1",
+        f"127.0.0.2:{port}",
+    ):
+        reply = server.request("/", headers={"Host": host})
+        assert reply.status == 421, host
+        assert reply.text.startswith("misdirected request: Host ") and reply.text.count("\n") == 1
+        assert server.get(COUNT, host=host).status == 421, host
+    # HTTP/1.0 without a Host: refused too
+    status, body = raw_request(port, b"GET / HTTP/1.0\r\n\r\n")
+    assert status == 421 and "Host none" in body
+    for host in (f"127.0.0.1:{port}", f"localhost:{port}", f"LOCALHOST:{port}", f"[::1]:{port}"):
+        assert server.request("/", headers={"Host": host}).status == 200, host
+        assert server.get(COUNT, host=host).status == 200, host
+
+
+def test_queries_from_other_sites_are_refused(server: Server) -> None:
+    query = urllib.parse.urlencode({"query": COUNT})
+    for headers in (
+        {"Origin": "http://evil.example"},
+        {"Origin": f"http://evil.example:{server.port}"},
+        {"Origin": f"http://127.0.0.1:{server.port + 1}"},
+        {"Origin": f"https://127.0.0.1:{server.port}"},
+        {"Origin": "null"},
+        {"Sec-Fetch-Site": "cross-site"},
+        {"Sec-Fetch-Site": "same-site"},
+    ):
+        get = server.request(f"/sparql?{query}", headers=headers)
+        post = server.request(
+            "/sparql",
+            method="POST",
+            data=query.encode(),
+            headers={**headers, "Content-Type": "application/x-www-form-urlencoded"},
+        )
+        for reply in (get, post):
+            assert reply.status == 403, headers
+            assert reply.text.startswith("forbidden: a query from another site")
+            assert not any(name.startswith("access-control-") for name in reply.headers)
+    for headers in (
+        {"Origin": f"http://127.0.0.1:{server.port}"},
+        {"Origin": f"http://localhost:{server.port}", "Sec-Fetch-Site": "same-origin"},
+        {"Sec-Fetch-Site": "none"},
+    ):
+        assert server.request(f"/sparql?{query}", headers=headers).status == 200, headers
+    # the page itself may be opened from a link on another site
+    assert server.request("/", headers={"Sec-Fetch-Site": "cross-site"}).status == 200
+
+
+class Listener:
+    """A local port that counts the connections it receives."""
+
+    def __init__(self) -> None:
+        self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(16)
+        self.sock.settimeout(0.1)
+        self.port = int(self.sock.getsockname()[1])
+
+    def connections(self, wait: float) -> int:
+        count = 0
+        deadline = time.monotonic() + wait
+        while time.monotonic() < deadline:
+            try:
+                conn, _ = self.sock.accept()
+            except TimeoutError:
+                continue
+            conn.close()
+            count += 1
+        return count
+
+
+def test_service_is_refused_and_no_request_is_made(server: Server) -> None:
+    listener = Listener()
+    endpoint = f"http://127.0.0.1:{listener.port}/sparql"
+    try:
+        queries = [
+            f"SELECT * WHERE {{ SERVICE <{endpoint}> {{ ?s ?p ?o }} }}",
+            f"SELECT * WHERE {{ ?x a kgo:Person . service silent <{endpoint}> {{ ?x ?p ?o }} }}",
+            f"ASK {{ SERVICE <{endpoint}> {{ }} }}",
+            f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ SERVICE <{endpoint}> {{ ?s ?p ?o }} }}",
+        ]
+        replies = []
+        for query in queries:
+            replies.append(server.get(query))
+            replies.append(server.post_form({"query": query}))
+            replies.append(
+                server.request(
+                    "/sparql",
+                    method="POST",
+                    data=query.encode(),
+                    headers={"Content-Type": "application/sparql-query"},
+                )
+            )
+        for reply in replies:
+            assert reply.status == 400, reply.text
+            assert reply.text.startswith("query: SERVICE is not allowed")
+            assert reply.text.count("\n") == 1
+        assert listener.connections(wait=0.5) == 0
+    finally:
+        listener.sock.close()
 
 
 # --------------------------------------------------------------------------- helpers, CLI
