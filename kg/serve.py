@@ -93,7 +93,7 @@ class ServeConfig:
     #: and standby workers take their places; past slow_down_after, they get nice 19
     slow_slots: int = 2
     slow_after: float = 0.1
-    slow_down_after: float = 1.0
+    slow_down_after: float = 0.5
     #: bytes of address space a worker may use (a query past it is stopped); None: no cap
     max_memory: int | None = 2 << 30
 

@@ -11,7 +11,7 @@ store. The pool, on the server's asyncio loop:
 * sets slow queries aside so that cheap ones never wait behind them: a query still running
   after ``slow_after`` seconds (0.1) leaves the pool's ``size`` workers and a standby worker,
   started in advance, takes its place at once; if the query ends soon, its worker becomes a
-  standby in turn. A query still running after ``slow_down_after`` seconds (1) gets the lowest
+  standby in turn. A query still running after ``slow_down_after`` seconds (0.5) gets the lowest
   CPU priority (nice 19), so that it takes only the CPU that cheap queries leave; its worker is
   replaced once the query ends (a process cannot raise its priority back) and a new standby
   is started. At most ``slow_slots`` queries are set aside at a time (the others keep their
@@ -137,7 +137,7 @@ class WorkerPool:
         max_rows: int,
         queue: int,
         slow_after: float = 0.1,
-        slow_down_after: float = 1.0,
+        slow_down_after: float = 0.5,
         slow_slots: int = 2,
         max_memory: int | None = None,
     ) -> None:
