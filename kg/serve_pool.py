@@ -111,9 +111,15 @@ class _Worker:
         return status, str(head["type"]), body, {str(k): str(v) for k, v in headers.items()}
 
     def slow_down(self) -> None:
+        """Nice 19 for every thread of the worker (on Linux, a priority is a thread's)."""
         self.slowed = True
-        with contextlib.suppress(OSError):
-            os.setpriority(os.PRIO_PROCESS, self.pid, SLOW_NICE)
+        try:
+            threads = [int(t) for t in os.listdir(f"/proc/{self.pid}/task")]
+        except (OSError, ValueError):
+            threads = [self.pid]
+        for thread in threads:
+            with contextlib.suppress(OSError):
+                os.setpriority(os.PRIO_PROCESS, thread, SLOW_NICE)
 
     def kill(self) -> None:
         if self.process.returncode is None:
@@ -231,7 +237,8 @@ class WorkerPool:
         except BaseException as error:
             self._forget(worker)
             if isinstance(error, (TimeoutError, asyncio.IncompleteReadError, ValueError, OSError)):
-                raise KgError("a SPARQL worker did not start") from None
+                why = await worker.death()
+                raise KgError(f"a SPARQL worker did not start ({why[:200]})") from None
             raise
         if head.get("ready") is not True:
             self._forget(worker)
