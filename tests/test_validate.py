@@ -159,6 +159,16 @@ def test_well_formed_graph_conforms() -> None:
     assert str(report) == "The graph conforms to the kg shapes."
 
 
+@pytest.mark.parametrize("cls", sorted(
+    {KGO[t.value] for t in __import__("kg.model", fromlist=["EntityType"]).EntityType}, key=str))
+def test_an_entity_of_every_class_may_be_mentioned_and_denoted(cls: URIRef) -> None:
+    b = well_formed()
+    node = b.entity("quelque-chose", cls, "Quelque chose")
+    b.mention(node, "Quelque chose", 900)
+    report = validate(b.graph)
+    assert report.violations == (), str(report)
+
+
 def test_validate_leaves_the_graph_untouched() -> None:
     graph = well_formed().graph
     before = set(graph)
