@@ -2,10 +2,17 @@
 
 Public API:
 
-* :func:`iter_documents` -- files and/or directories -> documents, one at a time (streaming);
+* :func:`iter_inputs` -- inputs -> documents, one at a time (streaming); an input that cannot
+  be read is a :class:`SkippedInput` and the others go on (what ``kg build`` uses);
+* :func:`iter_documents` -- the same, but the first input that cannot be read raises;
 * :func:`find_article_files` -- the files :func:`iter_documents` would read, in order;
+* :func:`article_count` -- how many articles the inputs hold, when known without reading them;
 * :func:`read_document` -- one file -> one document;
 * :func:`document_from_text` -- a string (e.g. in a notebook) -> one document.
+
+An input is a file, a folder (walked recursively), a glob pattern the shell did not expand
+(``"archive/**/*.txt"``), a JSON Lines or CSV file of articles (one per record), ``-`` for
+standard input, or an ``http://``/``https://`` address; :mod:`kg.sources` reads the last three.
 
 What it does to the bytes, in order:
 
@@ -30,6 +37,7 @@ file name as the user gave it.
 from __future__ import annotations
 
 import codecs
+import glob
 import hashlib
 import json
 import os
@@ -42,16 +50,23 @@ from dataclasses import dataclass, field
 from datetime import date as _Date
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kg.errors import InputError
 from kg.model import Document
 from kg.text_forms import detect_language, markdown_to_text, strip_inline_links
 
+if TYPE_CHECKING:
+    from kg.sources import RecordFields
+
 __all__ = [
     "ARTICLE_EXTENSIONS",
     "MAX_FILE_BYTES",
     "OUTPUT_MARKER",
+    "RECORD_EXTENSIONS",
+    "STDIN",
     "SkippedInput",
+    "article_count",
     "document_from_text",
     "find_article_files",
     "iter_documents",
@@ -59,8 +74,12 @@ __all__ = [
     "read_document",
 ]
 
+#: Extensions of the files holding many articles, one per record (JSON Lines, CSV, TSV).
+RECORD_EXTENSIONS: tuple[str, ...] = (".jsonl", ".ndjson", ".csv", ".tsv")
 #: Extensions of the files picked up inside a directory (case-insensitive).
-ARTICLE_EXTENSIONS: tuple[str, ...] = (".txt", ".md", ".html", ".htm")
+ARTICLE_EXTENSIONS: tuple[str, ...] = (".txt", ".md", ".html", ".htm", *RECORD_EXTENSIONS)
+#: the input name that means standard input
+STDIN = "-"
 HTML_EXTENSIONS = frozenset({".html", ".htm"})
 MARKDOWN_EXTENSIONS = frozenset({".md", ".markdown"})
 #: the language model's probability above which its answer overrides the page's declaration
@@ -84,17 +103,30 @@ def _word_set(words: str) -> frozenset[str]:
 # --------------------------------------------------------------------------------------------
 
 
-def iter_documents(paths: Iterable[PathLike] | PathLike) -> Iterator[Document]:
-    """Yield one :class:`Document` per article file found in ``paths``, lazily.
+def iter_documents(paths: Iterable[PathLike] | PathLike, *, fields: RecordFields | None = None,
+                   timeout: float | None = None) -> Iterator[Document]:
+    """Yield one :class:`Document` per article found in ``paths``, lazily.
 
-    Each path is a file (read whatever its extension) or a directory (its ``.txt``, ``.md``,
-    ``.html`` and ``.htm`` files, recursively, hidden files and directories skipped, in natural
-    path order). The whole list of files is checked first (missing paths, empty directories),
-    so such errors surface before any document is produced; files are then read one at a time.
-    A file reached twice (listed twice, or through a directory and by name) is read once.
+    Each path is a file (read whatever its extension; a ``.jsonl``/``.ndjson``/``.csv``/``.tsv``
+    file gives one article per record), a directory (its ``.txt``, ``.md``, ``.html``, ``.htm``
+    and record files, recursively, hidden files and directories skipped, in natural path
+    order), a glob pattern, ``-`` (standard input) or an ``http(s)://`` address. The inputs are
+    checked first (missing paths, empty directories, patterns matching nothing), so such errors
+    surface before any document is produced; articles are then read one at a time. A file
+    reached twice (listed twice, or through a directory and by name) is read once. ``fields``
+    names the fields of records, ``timeout`` (seconds) bounds the fetch of a web page.
+    The first input or record that cannot be read raises :class:`InputError`.
     """
-    for source in _expand(paths):
-        yield _read_source(source)
+    planned = list(_expand_each(paths, frozenset(), fields))
+    for item in planned:
+        if isinstance(item, SkippedInput):
+            raise InputError(f"{item.source}: {item.reason}")
+    for item in planned:
+        assert not isinstance(item, SkippedInput)
+        for result in _read_input(item, fields, timeout):
+            if isinstance(result, SkippedInput):
+                raise InputError(f"{result.source}: {result.reason}")
+            yield result
 
 
 #: a file kg writes in each output folder: such a folder is never read as input
@@ -103,27 +135,30 @@ OUTPUT_MARKER = ".kg-output"
 
 @dataclass(frozen=True, slots=True)
 class SkippedInput:
-    """An input that could not be read: its name as the user gave it, and why (one line)."""
+    """An input that could not be read: its name as the user gave it, and why (one line).
+
+    A record of a record file is named ``FILE#ID`` (its id field) or ``FILE#LN`` (the line it
+    starts on), e.g. ``archive/2024.jsonl#L12``."""
 
     source: str
     reason: str
 
 
 def iter_inputs(paths: Iterable[PathLike] | PathLike, *,
-                exclude: Iterable[PathLike] = ()) -> Iterator[Document | SkippedInput]:
+                exclude: Iterable[PathLike] = (), fields: RecordFields | None = None,
+                timeout: float | None = None) -> Iterator[Document | SkippedInput]:
     """Like :func:`iter_documents`, but an input that cannot be read is reported as a
     :class:`SkippedInput` instead of stopping the whole run: a missing path, a folder with no
-    article, a binary or empty file. Folders in ``exclude`` and folders kg wrote its output
-    to (they hold :data:`OUTPUT_MARKER`) are not walked."""
+    article, a pattern matching nothing, a binary or empty file, a bad record of a record file
+    (the file's other records are read), a web page that cannot be fetched or holds no
+    article. Folders in ``exclude`` and folders kg wrote its output to (they hold
+    :data:`OUTPUT_MARKER`) are not read. Inputs are looked at in order, one at a time."""
     excluded = {os.path.normcase(os.path.realpath(os.fsdecode(p))) for p in exclude}
-    for item in _expand_each(paths, excluded):
+    for item in _expand_each(paths, excluded, fields):
         if isinstance(item, SkippedInput):
             yield item
-            continue
-        try:
-            yield _read_source(item)
-        except InputError as error:
-            yield SkippedInput(item.display, _reason(error, item.display))
+        else:
+            yield from _read_input(item, fields, timeout)
 
 
 def _reason(error: InputError, display: str) -> str:
@@ -131,28 +166,36 @@ def _reason(error: InputError, display: str) -> str:
     return message[len(display) + 2:] if message.startswith(display + ": ") else message
 
 
-def _expand_each(paths: Iterable[PathLike] | PathLike,
-                 excluded: AbstractSet[str]) -> Iterator[_Source | SkippedInput]:
-    if isinstance(paths, str | bytes | os.PathLike):
-        paths = [paths]
-    seen: set[str] = set()
-    for given in paths:
-        display = _display(given)
-        try:
-            found = _expand([given], excluded)
-        except InputError as error:
-            yield SkippedInput(display, _reason(error, display))
-            continue
-        for source in found:
-            key = os.path.normcase(os.path.realpath(source.path))
-            if key not in seen:
-                seen.add(key)
-                yield source
+def find_article_files(paths: Iterable[PathLike] | PathLike, *,
+                       fields: RecordFields | None = None) -> list[Path]:
+    """The files :func:`iter_documents` would read, in the same order (e.g. for a progress bar).
+
+    Web pages and standard input are not files and are left out; a record file is listed once
+    however many articles it holds (see :func:`article_count`)."""
+    found: list[Path] = []
+    for item in _expand_each(paths, frozenset(), fields):
+        if isinstance(item, SkippedInput):
+            raise InputError(f"{item.source}: {item.reason}")
+        if isinstance(item, _Source):
+            found.append(item.path)
+    return found
 
 
-def find_article_files(paths: Iterable[PathLike] | PathLike) -> list[Path]:
-    """The files :func:`iter_documents` would read, in the same order (e.g. for a progress bar)."""
-    return [source.path for source in _expand(paths)]
+def article_count(paths: Iterable[PathLike] | PathLike, *, exclude: Iterable[PathLike] = (),
+                  fields: RecordFields | None = None) -> int | None:
+    """How many articles the inputs hold, when that is known without reading them: each file
+    and each web page counts one, inputs that cannot be read count none. ``None`` when a
+    record file or standard input is among them (their number of articles is only known once
+    read)."""
+    excluded = {os.path.normcase(os.path.realpath(os.fsdecode(p))) for p in exclude}
+    count = 0
+    for item in _expand_each(paths, excluded, fields):
+        if isinstance(item, _Stdin) or (
+                isinstance(item, _Source) and item.path.suffix.lower() in RECORD_EXTENSIONS):
+            return None
+        if not isinstance(item, SkippedInput):
+            count += 1
+    return count
 
 
 def read_document(path: PathLike) -> Document:
@@ -249,8 +292,8 @@ def _stat_mode(path: Path, display: str) -> int:
         raise InputError(f"{display}: cannot access ({err.strerror or err})") from None
 
 
-def _expand(paths: Iterable[PathLike] | PathLike,
-            excluded: AbstractSet[str] = frozenset()) -> list[_Source]:
+def _expand(paths: Iterable[PathLike] | PathLike, excluded: AbstractSet[str] = frozenset(),
+            fields: RecordFields | None = None) -> list[_Source]:
     if isinstance(paths, str | bytes | os.PathLike):
         paths = [paths]  # a single path, not an iterable of characters
     sources: list[_Source] = []
@@ -263,10 +306,12 @@ def _expand(paths: Iterable[PathLike] | PathLike,
         path = Path(raw)
         mode = _stat_mode(path, display)
         if stat.S_ISDIR(mode):
-            found = _walk(raw, excluded)
+            found = _walk(raw, excluded, fields)
             if not found:
                 extensions = ", ".join(ARTICLE_EXTENSIONS)
-                raise InputError(f"{display}: directory contains no article file ({extensions})")
+                column = fields.text if fields is not None else "text"
+                raise InputError(f"{display}: directory contains no article file ({extensions}; "
+                                 f"CSV files with a {column!r} column)")
         elif stat.S_ISREG(mode):
             found = [_Source(path, display)]
         else:
@@ -285,7 +330,10 @@ def _natural_key(name: str) -> tuple[str | int, ...]:
     return tuple(int(part) if i % 2 else part.casefold() for i, part in enumerate(parts))
 
 
-def _walk(root: str, excluded: AbstractSet[str] = frozenset()) -> list[_Source]:
+def _walk(root: str, excluded: AbstractSet[str] = frozenset(),
+          fields: RecordFields | None = None) -> list[_Source]:
+    """A folder's article files, recursively, in natural order. A CSV/TSV file counts only if
+    its header names the text column: a folder's other spreadsheets are not articles."""
     def fail(err: OSError) -> None:
         where = _display(err.filename) if err.filename else _display(root)
         raise InputError(f"{where}: cannot read directory ({err.strerror or err})")
@@ -301,16 +349,153 @@ def _walk(root: str, excluded: AbstractSet[str] = frozenset()) -> list[_Source]:
         for name in filenames:
             if name.startswith("."):
                 continue
-            if os.path.splitext(name)[1].lower() not in ARTICLE_EXTENSIONS:
+            extension = os.path.splitext(name)[1].lower()
+            if extension not in ARTICLE_EXTENSIONS:
                 continue
             full = os.path.join(dirpath, name)
             if not os.path.isfile(full):  # broken symlink, fifo...
                 continue
+            if extension in (".csv", ".tsv"):
+                from kg.sources import names_text_column
+
+                if not names_text_column(full, fields):
+                    continue
             relative = os.path.relpath(full, root)
             key = tuple(_natural_key(part) for part in Path(relative).parts)
             found.append((key, relative, full))
     found.sort()
     return [_Source(Path(full), _display(full)) for _, _, full in found]
+
+
+@dataclass(frozen=True, slots=True)
+class _Url:
+    url: str
+    display: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Stdin:
+    display: str = "<stdin>"
+
+
+_Input = _Source | _Url | _Stdin
+
+_WEB_ADDRESS = re.compile(r"https?://", re.I)
+_ANY_ADDRESS = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
+#: what ``Path("https://site/page")`` prints: the path type folds "//" into "/"
+_FOLDED_ADDRESS = re.compile(r"https?:/(?!/)", re.I)
+_GLOB_MAGIC = re.compile(r"[*?[]")
+
+
+def _expand_each(paths: Iterable[PathLike] | PathLike, excluded: AbstractSet[str],
+                 fields: RecordFields | None = None) -> Iterator[_Input | SkippedInput]:
+    """Each input, planned one after the other; what was reached before is not repeated."""
+    if isinstance(paths, str | bytes | os.PathLike):
+        paths = [paths]  # a single path, not an iterable of characters
+    seen: set[str] = set()
+    for given in paths:
+        for item in _plan(given, excluded, fields):
+            if isinstance(item, SkippedInput):
+                yield item
+                continue
+            if isinstance(item, _Source):
+                key = os.path.normcase(os.path.realpath(item.path))
+            elif isinstance(item, _Url):
+                key = "url:" + item.url
+            else:
+                key = STDIN
+            if key not in seen:
+                seen.add(key)
+                yield item
+
+
+def _plan(given: PathLike, excluded: AbstractSet[str],
+          fields: RecordFields | None = None) -> list[_Input | SkippedInput]:
+    """What one input the user gave stands for: standard input, a web page, the files a
+    pattern matches, a folder's article files, or a file."""
+    display = _display(given)
+    raw = os.fsdecode(given)
+    if raw == STDIN:
+        return [_Stdin()]
+    if _WEB_ADDRESS.match(raw):
+        return [_Url(raw, display)]
+    if raw and not os.path.lexists(raw):
+        if _ANY_ADDRESS.match(raw):
+            return [SkippedInput(display, "only http:// and https:// addresses are read")]
+        if not isinstance(given, str | bytes) and _FOLDED_ADDRESS.match(raw):
+            return [SkippedInput(display, "no such file (a web address given as a path: its "
+                                          "'//' became '/'; give addresses as strings)")]
+        if _GLOB_MAGIC.search(raw):
+            return _glob(raw, display, excluded, fields)
+    try:
+        return list(_expand([given], excluded, fields))
+    except InputError as error:
+        return [SkippedInput(display, _reason(error, display))]
+
+
+def _glob(pattern: str, display: str, excluded: AbstractSet[str],
+          fields: RecordFields | None = None) -> list[_Input | SkippedInput]:
+    """The files a pattern matches (``**`` spans folders), in natural order, as if each had
+    been named; folders it matches are walked; kg's output folders are left out."""
+    matches = glob.glob(pattern, recursive=True)
+    matches.sort(key=lambda match: tuple(_natural_key(part) for part in Path(match).parts))
+    found: list[_Input | SkippedInput] = []
+    outputs: dict[str, bool] = {}
+    for match in matches:
+        if _in_output_folder(match, excluded, outputs):
+            continue
+        if os.path.isdir(match):
+            try:
+                found += _walk(match, excluded, fields)
+            except InputError as error:
+                found.append(SkippedInput(_display(match), _reason(error, _display(match))))
+        elif os.path.isfile(match):
+            found.append(_Source(Path(match), _display(match)))
+    return found or [SkippedInput(display, "no file matches this pattern")]
+
+
+def _in_output_folder(path: str, excluded: AbstractSet[str], known: dict[str, bool]) -> bool:
+    """Whether ``path`` is inside (or is) a folder kg wrote its output to, or an excluded one."""
+    folder = os.path.realpath(path if os.path.isdir(path) else os.path.dirname(path) or ".")
+    checked: list[str] = []
+    answer = False
+    while True:
+        if folder in known:
+            answer = known[folder]
+            break
+        checked.append(folder)
+        if os.path.normcase(folder) in excluded or os.path.isfile(
+                os.path.join(folder, OUTPUT_MARKER)):
+            answer = True
+            break
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            break
+        folder = parent
+    for folder in checked:
+        known[folder] = answer
+    return answer
+
+
+def _read_input(item: _Input, fields: RecordFields | None,
+                timeout: float | None) -> Iterator[Document | SkippedInput]:
+    if isinstance(item, _Source) and item.path.suffix.lower() not in RECORD_EXTENSIONS:
+        try:
+            yield _read_source(item)
+        except InputError as error:
+            yield SkippedInput(item.display, _reason(error, item.display))
+        return
+    from kg import sources  # imports this module: loaded on first use
+
+    if isinstance(item, _Source):
+        yield from sources.iter_records(item.path, display=item.display, fields=fields)
+    elif isinstance(item, _Stdin):
+        yield from sources.read_stdin(fields=fields)
+    else:
+        try:
+            yield sources.read_url(item.url, timeout=timeout, display=item.display)
+        except InputError as error:
+            yield SkippedInput(item.display, _reason(error, item.display))
 
 
 # --------------------------------------------------------------------------------------------
