@@ -672,7 +672,11 @@ def _page_text(page: _Page, display: str) -> str:
 def _article_from_html(data: bytes, charset: str | None, url: str,
                        display: str) -> tuple[str, str | None, str | None]:
     """(text, title, date) of the article in an HTML page; paragraphs apart by a blank line."""
-    import trafilatura
+    try:
+        import trafilatura
+    except ImportError as error:  # a broken install must not stop the other inputs
+        raise InputError(f"{display}: cannot read web pages (trafilatura does not load: "
+                         f"{' '.join(str(error).split())[:200]})") from None
 
     content: str | bytes = data
     if charset:

@@ -620,3 +620,11 @@ def test_files_records_and_pages_mixed_in_order(web: str, tmp_path: Path) -> Non
     feed = _write_jsonl(tmp_path / "feed.jsonl", [{"id": "c", "text": TEXT_C}])
     items = list(iter_inputs([article, f"{web}/article", feed, f"{web}/article"]))
     assert [i.source for i in items] == ["one.txt", f"{web}/article", "feed.jsonl#c"]
+
+
+def test_web_pages_without_a_working_trafilatura_are_skipped(
+        web: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "trafilatura", None)  # import fails
+    (skipped,) = iter_inputs([f"{web}/article"])
+    assert isinstance(skipped, SkippedInput)
+    assert skipped.reason.startswith("cannot read web pages (trafilatura does not load")
