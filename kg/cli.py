@@ -46,7 +46,7 @@ def main() -> None:
 
 @main.command("build")
 @click.argument("articles", nargs=-1, required=True,
-                type=click.Path(path_type=Path, dir_okay=True, exists=False))
+                type=click.Path(path_type=str, dir_okay=True, exists=False, allow_dash=True))
 @click.option("-o", "--output", "output_dir", type=click.Path(path_type=Path),
               default=Path("output"), show_default=True,
               help="Folder for graph.ttl and graph.html.")
@@ -65,28 +65,66 @@ def main() -> None:
                    "name each skipped one, exit with status 4).")
 @click.option("--any-language", is_flag=True,
               help="Also read articles that are not in French (by default they are skipped).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Processes that parse articles (default: the CPU count).")
+@click.option("--dask", "dask", metavar="SCHEDULER", default=None,
+              help="Parse and extract on the Dask cluster at this address "
+                   "(tcp://host:8786) instead of local processes.")
+@click.option("--no-cache", is_flag=True,
+              help="Parse every article again (by default OUTPUT/.kg-cache keeps each "
+                   "article's extraction, so a rebuild parses only new or changed ones).")
+@click.option("--text-field", default="text", show_default=True, metavar="NAME",
+              help="JSON Lines / CSV records: the field holding the article.")
+@click.option("--title-field", default="title", show_default=True, metavar="NAME",
+              help="... its title ('' ignores it).")
+@click.option("--date-field", default="date", show_default=True, metavar="NAME",
+              help="... its date: ISO, French or a Unix time ('' ignores it).")
+@click.option("--url-field", default="url", show_default=True, metavar="NAME",
+              help="... its address ('' ignores it).")
+@click.option("--id-field", default="id", show_default=True, metavar="NAME",
+              help="... its identifier ('' ignores it).")
+@click.option("--fetch-timeout", type=click.FloatRange(min=0, min_open=True), default=20.0,
+              show_default=True, help="Web pages: seconds to wait for one.")
 def build_command(
-    articles: tuple[Path, ...], output_dir: Path, min_confidence: float, no_html: bool,
+    articles: tuple[str, ...], output_dir: Path, min_confidence: float, no_html: bool,
     no_open_relations: bool, no_validate: bool, as_json: bool, progress: bool | None,
-    strict: bool, any_language: bool,
+    strict: bool, any_language: bool, jobs: int | None, dask: str | None, no_cache: bool,
+    text_field: str, title_field: str, date_field: str, url_field: str, id_field: str,
+    fetch_timeout: float,
 ) -> None:
-    """Read ARTICLES (files or folders) and write their knowledge graph to OUTPUT."""
-    from kg.pipeline import build
+    """Read ARTICLES and write their knowledge graph to OUTPUT.
 
+    ARTICLES are files, folders (read recursively), quoted patterns ("archive/**/*.txt"),
+    JSON Lines or CSV files of one article per record, web page addresses (http, https),
+    or - for standard input."""
+    import os
+
+    from kg.pipeline import build
+    from kg.sources import RecordFields
+
+    if not text_field:
+        raise click.BadParameter("the text field needs a name", param_hint="--text-field")
+    fields = RecordFields(text=text_field, title=title_field or None, date=date_field or None,
+                          url=url_field or None, id=id_field or None)
     try:
         bar = None
         if progress or (progress is None and sys.stderr.isatty()):
-            total = _count_inputs(articles, output_dir)
-            if progress or (total > 1 and sys.stderr.isatty()):
+            from kg.reader import article_count
+
+            total = article_count(articles, exclude=[output_dir], fields=fields)
+            if progress or total is None or total > 1:
                 from tqdm import tqdm
 
-                def bar(documents):  # type: ignore[no-untyped-def]
-                    return tqdm(documents, total=total, unit="article", file=sys.stderr)
+                def bar(results):  # type: ignore[no-untyped-def]
+                    return tqdm(results, total=total, unit="article", file=sys.stderr,
+                                smoothing=0.1)
 
         result = build(articles, output_dir, min_confidence=min_confidence,
                        open_relations=not no_open_relations, validate=not no_validate,
                        html=not no_html, progress=bar, strict=strict,
-                       languages=None if any_language else ("fr",))
+                       languages=None if any_language else ("fr",), cache=not no_cache,
+                       jobs=jobs or os.cpu_count() or 1, dask=dask, fields=fields,
+                       timeout=fetch_timeout)
     except KgError as error:
         raise click.ClickException(_one_line(error)) from None
     summary = result.summary()
@@ -102,21 +140,10 @@ def build_command(
         sys.exit(EXIT_SKIPPED)
 
 
-def _count_inputs(articles: tuple[Path, ...], output_dir: Path) -> int:
-    """How many files the build will look at (for the progress bar); 0 when unsure."""
-    from kg.reader import find_article_files
-
-    total = 0
-    for article in articles:
-        try:
-            total += len(find_article_files([article]))
-        except KgError:
-            continue
-    return total
-
-
 def format_summary(summary: dict[str, object], validation: ValidationReport | None) -> str:
     lines = [f"{summary['documents']} article(s), {summary['triples']} triples"]
+    if summary.get("cached"):
+        lines[0] += f" ({summary['cached']} from the cache, not parsed again)"
     entities = summary["entities"]
     facts = summary["facts"]
     assert isinstance(entities, dict) and isinstance(facts, dict)

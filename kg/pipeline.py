@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rdflib import Graph, URIRef
 
@@ -28,7 +28,9 @@ from kg.nlp import DEFAULT_MODEL
 from kg.reader import OUTPUT_MARKER, SkippedInput
 
 if TYPE_CHECKING:
+    from kg.sources import RecordFields
     from kg.validate import ValidationReport
+    from kg.workers import ExtractionCache
 
 Source = str | Path | Document
 
@@ -37,6 +39,8 @@ HTML_FILE = "graph.html"
 #: the files a build owns in its output folder (others are never touched)
 OUTPUT_FILES = (GRAPH_FILE, HTML_FILE)
 LOCK_FILE = ".kg-build.lock"
+#: each article's extraction, kept between builds (see kg.workers.ExtractionCache)
+CACHE_FOLDER = ".kg-cache"
 STAGING_PREFIX = ".kg-build-"
 #: the languages kg reads unless told otherwise
 DEFAULT_LANGUAGES = ("fr",)
@@ -53,6 +57,8 @@ class BuildResult:
     skipped: list[SkippedInput] = field(default_factory=list)
     #: (file, the file it repeats): identical articles, built once
     duplicates: list[tuple[str, str]] = field(default_factory=list)
+    #: articles read from the build cache instead of being parsed
+    cached: int = 0
 
     def summary(self) -> dict[str, object]:
         """Counts for people: entities and facts by type, validation result, files."""
@@ -82,6 +88,8 @@ class BuildResult:
             report["files"] = {name: str(path) for name, path in self.files.items()}
         if self.skipped:
             report["skipped"] = [{"source": s.source, "reason": s.reason} for s in self.skipped]
+        if self.cached:
+            report["cached"] = self.cached
         if self.duplicates:
             report["duplicates"] = [{"source": a, "same_as": b} for a, b in self.duplicates]
         return report
@@ -96,7 +104,8 @@ def iter_sources(sources: Iterable[Source]) -> Iterator[Document]:
         yield item
 
 
-def _inputs(sources: Iterable[Source], exclude: Iterable[Path] = ()
+def _inputs(sources: Iterable[Source], exclude: Iterable[Path] = (),
+            fields: RecordFields | None = None, timeout: float | None = None
             ) -> Iterator[Document | SkippedInput]:
     from kg.reader import iter_inputs
 
@@ -104,13 +113,13 @@ def _inputs(sources: Iterable[Source], exclude: Iterable[Path] = ()
     for source in sources:
         if isinstance(source, Document):
             if paths:
-                yield from iter_inputs(paths, exclude=exclude)
+                yield from iter_inputs(paths, exclude=exclude, fields=fields, timeout=timeout)
                 paths = []
             yield source
         else:
             paths.append(source)
     if paths:
-        yield from iter_inputs(paths, exclude=exclude)
+        yield from iter_inputs(paths, exclude=exclude, fields=fields, timeout=timeout)
 
 
 @dataclass(slots=True)
@@ -120,6 +129,10 @@ class _Intake:
     skipped: list[SkippedInput] = field(default_factory=list)
     duplicates: list[tuple[str, str]] = field(default_factory=list)
     also_read_as: dict[str, list[str]] = field(default_factory=dict)
+    #: the articles built (content hashes): what the cache keeps
+    built: set[str] = field(default_factory=set)
+    #: how many of them came from the cache, not parsed again
+    cached: int = 0
 
 
 def _admitted(items: Iterable[Document | SkippedInput], intake: _Intake, *, strict: bool,
@@ -148,41 +161,48 @@ def build_knowledge(
     sources: Iterable[Source],
     *,
     model: str = DEFAULT_MODEL,
-    progress: Callable[[Iterable[Document]], Iterable[Document]] | None = None,
+    progress: Callable[[Iterable[Any]], Iterable[Any]] | None = None,
     strict: bool = True,
     languages: Collection[str] | None = DEFAULT_LANGUAGES,
     exclude: Iterable[Path] = (),
     intake: _Intake | None = None,
+    cache: ExtractionCache | None = None,
+    jobs: int = 1,
+    dask: str | None = None,
+    fields: RecordFields | None = None,
+    timeout: float | None = None,
 ) -> tuple[KnowledgeGraph, int]:
     """Read, parse, extract and resolve: the typed graph before RDF.
 
     With ``strict`` the first input that cannot be read (or is not in one of ``languages``;
     ``None`` reads any) raises :class:`InputError`; without it, such inputs are recorded in
-    ``intake`` and left out. Identical articles are built once.
+    ``intake`` and left out. Identical articles are built once. Articles ``cache`` holds are
+    not parsed again; the others are parsed by ``jobs`` processes, or on the Dask scheduler
+    at ``dask`` (see :mod:`kg.workers`). ``progress`` wraps the stream of extracted articles.
     """
-    from kg.extract import extract
-    from kg.nlp import parse_all, sections
     from kg.resolve import Resolver
+    from kg.workers import Failure, extract_stream
 
     intake = intake if intake is not None else _Intake()
-    documents: Iterable[Document] = _admitted(_inputs(sources, exclude), intake,
-                                              strict=strict, languages=languages)
+    documents = _admitted(_inputs(sources, exclude, fields, timeout), intake, strict=strict,
+                          languages=languages)
+    def count_cached(_document: Document) -> None:
+        intake.cached += 1
+
+    results: Iterable[Any] = extract_stream(documents, model=model, cache=cache, jobs=jobs,
+                                            dask=dask, on_cached=count_cached)
     if progress is not None:
-        documents = progress(documents)
+        results = progress(results)
     resolver = Resolver()
     count = 0
-    for parsed in parse_all(documents, model=model):
-        try:
-            extractions = [extract(part) for part in sections(parsed)]
-        except Exception as error:  # a bug in kg: the article is reported, the run goes on
-            reason = (f"kg failed on this article ({type(error).__name__}: "
-                      f"{' '.join(str(error).split())[:200]}); please report it")
+    for extraction in results:
+        if isinstance(extraction, Failure):
             if strict:
-                raise KgError(f"{parsed.document.source}: {reason}") from error
-            intake.skipped.append(SkippedInput(parsed.document.source, reason))
+                raise KgError(f"{extraction.document.source}: {extraction.reason}")
+            intake.skipped.append(SkippedInput(extraction.document.source, extraction.reason))
             continue
-        for extraction in extractions:
-            resolver.add(extraction)
+        resolver.add(extraction)
+        intake.built.add(extraction.document.doc_id)
         count += 1
     if count == 0:
         if len(intake.skipped) == 1:
@@ -214,9 +234,14 @@ def build(
     validate: bool = True,
     html: bool = True,
     model: str = DEFAULT_MODEL,
-    progress: Callable[[Iterable[Document]], Iterable[Document]] | None = None,
+    progress: Callable[[Iterable[Any]], Iterable[Any]] | None = None,
     strict: bool = True,
     languages: Collection[str] | None = DEFAULT_LANGUAGES,
+    cache: bool = True,
+    jobs: int = 1,
+    dask: str | None = None,
+    fields: RecordFields | None = None,
+    timeout: float | None = None,
 ) -> BuildResult:
     """Build the graph and, with ``output_dir``, write ``graph.ttl`` and ``graph.html`` there.
 
@@ -224,7 +249,12 @@ def build(
     it fails at once). Nothing is written unless the build succeeds; then the graph and its
     page replace the old ones together (the page of an earlier build is removed when
     ``html`` is off). ``strict=False`` leaves out inputs that cannot be read and reports them
-    in ``BuildResult.skipped``; ``languages`` (``None``: any) are those read.
+    in ``BuildResult.skipped``; ``languages`` (``None``: any) are those read. With an
+    ``output_dir`` and ``cache``, each article's extraction is kept in
+    ``OUTPUT/.kg-cache``, so that a rebuild parses only new or changed articles (entries of
+    articles no longer built are removed). ``jobs`` worker processes (or a Dask scheduler
+    address, ``dask``) parse and extract; ``fields`` and ``timeout`` are for JSON Lines/CSV
+    records and web pages (:func:`kg.reader.iter_inputs`).
     With ``open_relations=False`` the open relations (``kgo:relatedTo``) are left out.
     """
     from kg.extract import EXTRACTORS
@@ -238,13 +268,19 @@ def build(
         target: OutputFolder | None = None
         if output_dir is not None:
             target = stack.enter_context(OutputFolder(Path(output_dir), sources))
+        from kg.workers import ExtractionCache
+
+        store = (ExtractionCache(target.path / CACHE_FOLDER, model)
+                 if target is not None and cache else None)
         knowledge, count = build_knowledge(
             sources, model=model, progress=progress, strict=strict, languages=languages,
-            exclude=[target.path] if target is not None else [], intake=intake)
+            exclude=[target.path] if target is not None else [], intake=intake, cache=store,
+            jobs=jobs, dask=dask, fields=fields, timeout=timeout)
         graph = to_rdf(knowledge, min_confidence=min_confidence, extractors=EXTRACTORS,
                        open_relations=open_relations)
         result = BuildResult(graph=graph, knowledge=knowledge, documents=count,
-                             skipped=intake.skipped, duplicates=intake.duplicates)
+                             skipped=intake.skipped, duplicates=intake.duplicates,
+                             cached=intake.cached)
         if validate:
             from kg.validate import validate as shacl_validate
 
@@ -254,6 +290,8 @@ def build(
             title = (f"kg — {documents[0].title or documents[0].source}"
                      if len(documents) == 1 else f"kg — {len(documents)} articles")
             result.files = target.write(graph, html=html, title=title)
+            if store is not None:
+                store.prune(intake.built)
     return result
 
 
