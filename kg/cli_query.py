@@ -223,19 +223,23 @@ def query_command(
 )
 @click.option(
     "--workers",
-    default=2,
-    show_default=True,
+    default=None,
     type=click.IntRange(min=1),
-    help="Queries run at the same time (one process each).",
+    help="Queries run at the same time, one process each (default: the CPU count, at least 2).",
 )
+@click.option("--max-memory", default=2.0, show_default=True, type=click.FloatRange(min=0.1),
+              help="Memory one query may use, in GB.")
 def serve_command(
-    target: Path, host: str, port: int, timeout: float, max_rows: int, workers: int
+    target: Path, host: str, port: int, timeout: float, max_rows: int, workers: int | None,
+    max_memory: float,
 ) -> None:
     """Serve TARGET (a directory with graph.ttl and graph.html, or a .ttl file) read-only:
     a SPARQL 1.1 endpoint at /sparql and the graph view at /."""
     from kg.serve import ServeConfig, serve
 
-    config = ServeConfig(host=host, port=port, timeout=timeout, max_rows=max_rows, workers=workers)
+    extra = {"workers": workers} if workers is not None else {}
+    config = ServeConfig(host=host, port=port, timeout=timeout, max_rows=max_rows,
+                         max_memory=int(max_memory * 2**30), **extra)
     try:
         serve(target, config, announce=lambda message: click.echo(message, err=True))
     except KgError as error:
