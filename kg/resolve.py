@@ -25,7 +25,7 @@ from kg.model import (
     ResolvedAttribute,
     ResolvedFact,
 )
-from kg.signatures import fits
+from kg.signatures import ATTRIBUTE_DOMAINS, fits
 
 
 def entity_key(mention: Mention) -> str:
@@ -117,6 +117,11 @@ class Resolver:
             f for f in graph.facts
             if fits(f.relation, graph.entities[f.subject].entity_type,
                     graph.entities[f.object].entity_type)
+        ]
+        # (an entity typed otherwise by most articles loses the dates that do not fit it)
+        graph.attributes = [
+            a for a in graph.attributes
+            if graph.entities[a.subject].entity_type in ATTRIBUTE_DOMAINS[a.attribute]
         ]
         return graph
 

@@ -13,6 +13,7 @@ from kg.model import (
     PLACE_TYPES,
     PRODUCT_TYPES,
     WORK_TYPES,
+    Attribute,
     EntityType,
     Relation,
 )
@@ -119,6 +120,18 @@ DEFAULT_OBJECT: dict[Relation, EntityType] = {
     Relation.MEMBER_OF: E.ORGANIZATION,
     Relation.OWNS: E.ORGANIZATION,
     Relation.HEADQUARTERED_IN: E.PLACE,
+}
+
+
+#: attribute -> the entity types it may be said of
+ATTRIBUTE_DOMAINS: dict[Attribute, frozenset[EntityType]] = {
+    Attribute.FOUNDING_DATE: ORG | {E.PROJECT},
+    Attribute.START_DATE: EVENT | {E.PROJECT, E.STRATEGY},
+    Attribute.END_DATE: EVENT | {E.PROJECT, E.STRATEGY},
+    Attribute.PERIOD: EVENT | {E.PROJECT, E.STRATEGY},
+    Attribute.POINT_IN_TIME: EVENT,
+    Attribute.DATE_OF_BIRTH: PERSON,
+    Attribute.DATE_OF_DEATH: PERSON,
 }
 
 

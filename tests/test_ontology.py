@@ -12,7 +12,7 @@ from rdflib.namespace import OWL, RDF, RDFS, SH, SKOS, Namespace
 from rdflib.term import Node
 
 from kg.model import Attribute, EntityType, Relation
-from kg.signatures import SIGNATURES
+from kg.signatures import ATTRIBUTE_DOMAINS, SIGNATURES
 from kg.validate import KGSH, load_ontology, load_shapes
 from kg.vocab import KGO, SCHEMA, WD, WDT
 
@@ -344,6 +344,13 @@ def test_extraction_signatures_match_domains_and_ranges(onto: Graph, relation: R
     domain = entity_types(onto, union(onto, onto.value(prop, RDFS.domain)))
     rng = entity_types(onto, union(onto, onto.value(prop, RDFS.range)))
     assert (domain, rng) == SIGNATURES[relation]
+
+
+@pytest.mark.parametrize("attribute", list(Attribute))
+def test_attribute_domains_match_the_ontology(onto: Graph, attribute: Attribute) -> None:
+    prop = kgo(attribute.value)
+    assert entity_types(onto, union(onto, onto.value(prop, RDFS.domain))) == (
+        ATTRIBUTE_DOMAINS[attribute])
 
 
 # --------------------------------------------------------------------------------------------

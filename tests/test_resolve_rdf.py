@@ -126,3 +126,26 @@ def test_surname_alone_in_another_article_joins_the_full_name():
     denoted = set(graph.objects(None, KGO.denotes))
     assert KGE["zuckerberg"] not in denoted
     assert (KGE["mark-zuckerberg"], SKOS.altLabel, Literal("Zuckerberg")) in graph
+
+
+def test_a_date_that_no_longer_fits_the_entitys_type_is_dropped() -> None:
+    """Two articles call Cardiolia a person, one a company founded in 2004: the entity is a
+    person, and 'founded in 2004' leaves with the company reading (it broke SHACL)."""
+    from kg.model import Attribute, AttributeFact, DocumentExtraction, EntityType, Evidence
+    from kg.resolve import resolve
+    from tests.factories import document, mention
+
+    extractions = []
+    for n, etype in enumerate((EntityType.PERSON, EntityType.PERSON, EntityType.COMPANY)):
+        doc = document("Cardiolia a parlé en 2004.", doc_id=f"d0c000000000000{n}",
+                       source=f"{n}.txt")
+        who = mention(doc, "Cardiolia", etype)
+        attributes = ()
+        if etype is EntityType.COMPANY:
+            evidence = Evidence(doc.doc_id, doc.source, doc.text, 0, len(doc.text), "x", 0.9)
+            attributes = (AttributeFact(who, Attribute.FOUNDING_DATE, "2004", "gYear",
+                                        evidence),)
+        extractions.append(DocumentExtraction(doc, (who,), (), attributes))
+    knowledge = resolve(extractions)
+    assert knowledge.entities["cardiolia"].entity_type is EntityType.PERSON
+    assert knowledge.attributes == []
