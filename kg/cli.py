@@ -165,6 +165,9 @@ def format_summary(summary: dict[str, object], validation: ValidationReport | No
     skipped = summary.get("skipped")
     if isinstance(skipped, list):
         lines.append(f"skipped:  {len(skipped)} input(s), listed on stderr")
+    if summary.get("page_entities"):
+        lines.append(f"page:     the {summary['page_entities']} most connected entities (the "
+                     f"graph is too large to draw whole; query it, or kg serve it)")
     files = summary.get("files")
     if isinstance(files, dict):
         for name, path in files.items():

@@ -324,6 +324,8 @@ class Entity:
     aliases: set[str] = field(default_factory=set)
     mentions: list[Mention] = field(default_factory=list)
     documents: set[str] = field(default_factory=set)
+    #: some article names it (not only a description or a pronoun)
+    named: bool = False
 
 
 @dataclass(frozen=True, slots=True)

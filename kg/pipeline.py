@@ -36,8 +36,11 @@ Source = str | Path | Document
 
 GRAPH_FILE = "graph.ttl"
 HTML_FILE = "graph.html"
+STORE_FOLDER = "graph.oxigraph"
 #: the files a build owns in its output folder (others are never touched)
 OUTPUT_FILES = (GRAPH_FILE, HTML_FILE)
+#: ... and everything it writes there (the store is a folder)
+OUTPUT_ENTRIES = (GRAPH_FILE, HTML_FILE, STORE_FOLDER)
 LOCK_FILE = ".kg-build.lock"
 #: each article's extraction, kept between builds (see kg.workers.ExtractionCache)
 CACHE_FOLDER = ".kg-cache"
@@ -48,7 +51,10 @@ DEFAULT_LANGUAGES = ("fr",)
 
 @dataclass(slots=True)
 class BuildResult:
-    graph: Graph
+    """What a build made. A build into a folder keeps its graph in the folder's store (and
+    graph.ttl): ``graph`` loads it into rdflib on first use only."""
+
+    _graph: Graph | None
     knowledge: KnowledgeGraph
     documents: int
     validation: ValidationReport | None = None
@@ -59,26 +65,44 @@ class BuildResult:
     duplicates: list[tuple[str, str]] = field(default_factory=list)
     #: articles read from the build cache instead of being parsed
     cached: int = 0
+    #: counts made while writing a folder's store (else computed from ``graph``)
+    counts: tuple[Counter[str], Counter[str], int] | None = None
+    #: the page shows only this many entities, the most connected (None: all of them)
+    page_entities: int | None = None
+
+    @property
+    def graph(self) -> Graph:
+        if self._graph is None:
+            from kg.export import load_graph
+
+            self._graph = load_graph(self.files["turtle"])
+        return self._graph
 
     def summary(self) -> dict[str, object]:
         """Counts for people: entities and facts by type, validation result, files."""
-        from rdflib.namespace import RDF
+        if self.counts is not None:
+            entities, facts, triples = self.counts
+        else:
+            from rdflib.namespace import RDF
 
-        from kg.model import Attribute, EntityType, Relation
-        from kg.vocab import KGO
+            from kg.model import Attribute, EntityType, Relation
+            from kg.vocab import KGO
 
-        classes = {KGO[t.value]: t.value for t in EntityType}
-        properties = {KGO[r.value]: r.value for r in (*Relation, *Attribute)}
-        entities = Counter(classes[o] for o in self.graph.objects(None, RDF.type)
-                           if isinstance(o, URIRef) and o in classes)
-        facts = Counter(properties[p] for _, p, _ in self.graph
-                        if isinstance(p, URIRef) and p in properties)
+            classes = {KGO[t.value]: t.value for t in EntityType}
+            properties = {KGO[r.value]: r.value for r in (*Relation, *Attribute)}
+            entities = Counter(classes[o] for o in self.graph.objects(None, RDF.type)
+                               if isinstance(o, URIRef) and o in classes)
+            facts = Counter(properties[p] for _, p, _ in self.graph
+                            if isinstance(p, URIRef) and p in properties)
+            triples = len(self.graph)
         report: dict[str, object] = {
             "documents": self.documents,
             "entities": dict(sorted(entities.items())),
             "facts": dict(sorted(facts.items())),
-            "triples": len(self.graph),
+            "triples": triples,
         }
+        if self.page_entities is not None:
+            report["page_entities"] = self.page_entities
         if self.validation is not None:
             report["shacl"] = {
                 "conforms": self.validation.conforms,
@@ -205,14 +229,7 @@ def build_knowledge(
         intake.built.add(extraction.document.doc_id)
         count += 1
     if count == 0:
-        if len(intake.skipped) == 1:
-            only = intake.skipped[0]
-            raise InputError(f"{only.source}: {only.reason}")
-        if intake.skipped:
-            raise InputError(f"no article could be read ({len(intake.skipped)} inputs "
-                             f"skipped; the first: {intake.skipped[0].source}: "
-                             f"{intake.skipped[0].reason})")
-        raise InputError("no article to read")
+        _nothing_read(intake)
     knowledge = resolver.result()
     knowledge.also_read_as = {k: list(v) for k, v in intake.also_read_as.items()}
     return knowledge, count
@@ -264,35 +281,103 @@ def build(
         raise ValueError("min_confidence must be between 0 and 1")
     sources = list(sources)
     intake = _Intake()
-    with contextlib.ExitStack() as stack:
-        target: OutputFolder | None = None
-        if output_dir is not None:
-            target = stack.enter_context(OutputFolder(Path(output_dir), sources))
-        from kg.workers import ExtractionCache
+    if output_dir is not None:
+        return _build_folder(
+            sources, Path(output_dir), intake, min_confidence=min_confidence,
+            open_relations=open_relations, validate=validate, html=html, model=model,
+            progress=progress, strict=strict, languages=languages, cache=cache, jobs=jobs,
+            dask=dask, fields=fields, timeout=timeout)
+    knowledge, count = build_knowledge(
+        sources, model=model, progress=progress, strict=strict, languages=languages,
+        intake=intake, jobs=jobs, dask=dask, fields=fields, timeout=timeout)
+    graph = to_rdf(knowledge, min_confidence=min_confidence, extractors=EXTRACTORS,
+                   open_relations=open_relations)
+    result = BuildResult(graph, knowledge=knowledge, documents=count, skipped=intake.skipped,
+                         duplicates=intake.duplicates, cached=intake.cached)
+    if validate:
+        from kg.validate import validate as shacl_validate
 
-        store = (ExtractionCache(target.path / CACHE_FOLDER, model)
-                 if target is not None and cache else None)
-        knowledge, count = build_knowledge(
-            sources, model=model, progress=progress, strict=strict, languages=languages,
-            exclude=[target.path] if target is not None else [], intake=intake, cache=store,
-            jobs=jobs, dask=dask, fields=fields, timeout=timeout)
-        graph = to_rdf(knowledge, min_confidence=min_confidence, extractors=EXTRACTORS,
-                       open_relations=open_relations)
-        result = BuildResult(graph=graph, knowledge=knowledge, documents=count,
-                             skipped=intake.skipped, duplicates=intake.duplicates,
-                             cached=intake.cached)
-        if validate:
-            from kg.validate import validate as shacl_validate
-
-            result.validation = shacl_validate(graph)
-        if target is not None:
-            documents = knowledge.documents
-            title = (f"kg — {documents[0].title or documents[0].source}"
-                     if len(documents) == 1 else f"kg — {len(documents)} articles")
-            result.files = target.write(graph, html=html, title=title)
-            if store is not None:
-                store.prune(intake.built)
+        result.validation = shacl_validate(graph)
     return result
+
+
+def _build_folder(sources: list[Source], output_dir: Path, intake: _Intake, *,
+                  min_confidence: float, open_relations: bool, validate: bool, html: bool,
+                  model: str, progress: Callable[[Iterable[Any]], Iterable[Any]] | None,
+                  strict: bool, languages: Collection[str] | None, cache: bool, jobs: int,
+                  dask: str | None, fields: RecordFields | None, timeout: float | None
+                  ) -> BuildResult:
+    """A build into a folder: extractions streamed to the build cache, the entity table in
+    memory, the graph merged article by article into the folder's store (kg.merge)."""
+    from kg.merge import merge
+    from kg.resolve import Resolver
+    from kg.workers import ExtractionCache, Failure, extract_stream
+
+    with OutputFolder(output_dir, sources) as target:
+        scratch = None
+        if cache:
+            store = ExtractionCache(target.path / CACHE_FOLDER, model)
+        else:
+            scratch = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=target.path))
+            store = ExtractionCache(scratch, model)
+        try:
+            documents = _admitted(_inputs(sources, [target.path], fields, timeout), intake,
+                                  strict=strict, languages=languages)
+
+            def count_cached(_document: Document) -> None:
+                intake.cached += 1
+
+            results: Iterable[Any] = extract_stream(documents, model=model, cache=store,
+                                                    jobs=jobs, dask=dask,
+                                                    on_cached=count_cached)
+            if progress is not None:
+                results = progress(results)
+            resolver = Resolver(keep_facts=False)
+            order: list[tuple[str, str]] = []
+            for extraction in results:
+                if isinstance(extraction, Failure):
+                    if strict:
+                        raise KgError(f"{extraction.document.source}: {extraction.reason}")
+                    intake.skipped.append(SkippedInput(extraction.document.source,
+                                                       extraction.reason))
+                    continue
+                resolver.add(extraction)
+                intake.built.add(extraction.document.doc_id)
+                order.append((extraction.document.doc_id, extraction.document.source))
+            if not order:
+                _nothing_read(intake)
+            resolver.graph.also_read_as = {k: list(v) for k, v in intake.also_read_as.items()}
+            first = resolver.graph.documents[0]
+            title = (f"kg — {first.title or first.source}" if len(order) == 1
+                     else f"kg — {len(order)} articles")
+            staging = target.stage()
+            merged = merge(order, resolver, store, staging, min_confidence=min_confidence,
+                           open_relations=open_relations, validate=validate, html=html,
+                           title=title)
+            produced = [GRAPH_FILE, STORE_FOLDER] + ([HTML_FILE] if html else [])
+            files = target.commit(staging, produced)
+            if cache:
+                store.prune(intake.built)
+        finally:
+            if scratch is not None:
+                shutil.rmtree(scratch, ignore_errors=True)
+    result = BuildResult(None, knowledge=resolver.graph, documents=len(order),
+                         validation=merged.validation, files=files, skipped=intake.skipped,
+                         duplicates=intake.duplicates, cached=intake.cached,
+                         counts=(merged.entities, merged.facts, merged.triples),
+                         page_entities=merged.page_entities)
+    return result
+
+
+def _nothing_read(intake: _Intake) -> None:
+    if len(intake.skipped) == 1:
+        only = intake.skipped[0]
+        raise InputError(f"{only.source}: {only.reason}")
+    if intake.skipped:
+        raise InputError(f"no article could be read ({len(intake.skipped)} inputs "
+                         f"skipped; the first: {intake.skipped[0].source}: "
+                         f"{intake.skipped[0].reason})")
+    raise InputError("no article to read")
 
 
 def write_outputs(graph: Graph, output_dir: Path, *, html: bool = True, title: str = "kg"
@@ -316,6 +401,7 @@ class OutputFolder:
         self._inputs = [Path(i) for i in inputs if isinstance(i, str | Path)]
         self._lock: int | None = None
         self._created = False
+        self._staging: list[Path] = []
 
     def __enter__(self) -> OutputFolder:
         path = self.path
@@ -362,14 +448,31 @@ class OutputFolder:
         return self
 
     def __exit__(self, kind: object, *exc: object) -> None:
+        for staging in self._staging:
+            shutil.rmtree(staging, ignore_errors=True)
         if kind is not None and self._created and not any(
-                (self.path / name).exists() for name in OUTPUT_FILES):
+                (self.path / name).exists() for name in OUTPUT_ENTRIES):
             # the build failed before writing: leave no folder behind it
             shutil.rmtree(self.path, ignore_errors=True)
         if self._lock is not None:
             with contextlib.suppress(OSError):
                 os.close(self._lock)
             self._lock = None
+
+    def stage(self) -> Path:
+        """A new staging folder inside the output folder (removed on exit)."""
+        try:
+            staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=self.path))
+        except OSError as error:
+            raise OutputError(f"{self.path}: not writable ({error.strerror or error})") from None
+        self._staging.append(staging)
+        return staging
+
+    def commit(self, staging: Path, produced: list[str]) -> dict[str, Path]:
+        """Move what ``staging`` holds into place, as one change (see :func:`_swap_in`)."""
+        _swap_in(staging, self.path, produced)
+        names = {GRAPH_FILE: "turtle", HTML_FILE: "html", STORE_FOLDER: "store"}
+        return {names[name]: self.path / name for name in produced}
 
     def write(self, graph: Graph, *, html: bool = True, title: str = "kg") -> dict[str, Path]:
         from kg.export import turtle_bytes
@@ -420,7 +523,7 @@ def _swap_in(staging: Path, folder: Path, produced: list[str]) -> None:
     moved_out: list[str] = []
     moved_in: list[str] = []
     try:
-        for name in OUTPUT_FILES:
+        for name in OUTPUT_ENTRIES:
             if (folder / name).exists():
                 (folder / name).replace(backup / name)
                 moved_out.append(name)
@@ -430,7 +533,10 @@ def _swap_in(staging: Path, folder: Path, produced: list[str]) -> None:
     except OSError as error:
         for name in moved_in:
             with contextlib.suppress(OSError):
-                (folder / name).unlink()
+                if (folder / name).is_dir():
+                    shutil.rmtree(folder / name)
+                else:
+                    (folder / name).unlink()
         for name in moved_out:
             with contextlib.suppress(OSError):
                 (backup / name).replace(folder / name)

@@ -8,14 +8,23 @@ deterministic IRI, so the same input always gives the same graph.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.iri import digest
-from kg.model import Evidence, KnowledgeGraph, Mention, Relation
+from kg.model import (
+    Document,
+    Entity,
+    Evidence,
+    KnowledgeGraph,
+    Mention,
+    Relation,
+    ResolvedAttribute,
+    ResolvedFact,
+)
 from kg.resolve import entity_key
 from kg.vocab import KGD, KGE, KGM, KGO, KGS, KGX, PREFIXES
 
@@ -67,12 +76,35 @@ def to_rdf(
     relations, ``kgo:relatedTo``, without ``open_relations``), and so are entities that are
     then left with neither a fact nor a name."""
     graph = new_graph()
-    facts = [f for f in knowledge.facts if f.evidence.confidence >= min_confidence
-             and (open_relations or f.relation is not Relation.RELATED_TO)]
-    attributes = [a for a in knowledge.attributes if a.evidence.confidence >= min_confidence]
-    used = {f.subject for f in facts} | {f.object for f in facts} | {a.subject for a in attributes}
-
+    writer = RdfWriter(knowledge, min_confidence=min_confidence,
+                       open_relations=open_relations)
     for document in knowledge.documents:
+        writer.document(graph, document)
+    writer.facts(graph, knowledge.facts, knowledge.attributes)
+    writer.entities(graph)
+    writer.extractors(graph, extractors or {})
+    return graph
+
+
+class RdfWriter:
+    """Writes a resolved graph piece by piece, into whichever rdflib graph it is given: all
+    at once (:func:`to_rdf`), or an archive's articles one batch at a time (the entity
+    nodes last, once every fact that uses them is known)."""
+
+    def __init__(self, knowledge: KnowledgeGraph, *, min_confidence: float = 0.0,
+                 open_relations: bool = True) -> None:
+        self.knowledge = knowledge
+        self.min_confidence = min_confidence
+        self.open_relations = open_relations
+        #: entities some written fact uses, and extractors of written facts
+        self.used: set[str] = set()
+        self.used_extractors: set[str] = set()
+
+    def key_of(self, mention: Mention) -> str:
+        key = entity_key(mention)
+        return self.knowledge.merged.get(key, key)
+
+    def document(self, graph: Graph, document: Document) -> None:
         node = document_iri(document.doc_id)
         graph.add((node, RDF.type, KGO.NewsArticle))
         graph.add((node, RDF.type, PROV.Entity))
@@ -80,58 +112,69 @@ def to_rdf(
             graph.add((node, DCTERMS.title, Literal(document.title)))
         graph.add((node, DCTERMS.language, Literal(document.language)))
         graph.add((node, KGO.sourceFile, Literal(document.source)))
-        for other in knowledge.also_read_as.get(document.doc_id, ()):
+        for other in self.knowledge.also_read_as.get(document.doc_id, ()):
             graph.add((node, KGO.sourceFile, Literal(other)))
         if document.date:
             graph.add((node, DCTERMS.date, Literal(document.date, datatype=XSD.date)))
 
-    for key, entity in knowledge.entities.items():
-        if key not in used and not any(m.kind.value == "name" for m in entity.mentions):
-            continue
-        node = entity_iri(key)
+    def facts(self, graph: Graph, facts: Iterable[ResolvedFact],
+              attributes: Iterable[ResolvedAttribute]) -> None:
+        key_of = self.key_of
+        for fact in facts:
+            if fact.evidence.confidence < self.min_confidence or (
+                    not self.open_relations and fact.relation is Relation.RELATED_TO):
+                continue
+            self.used.update((fact.subject, fact.object))
+            s, p, o = entity_iri(fact.subject), KGO[fact.relation.value], entity_iri(fact.object)
+            graph.add((s, p, o))
+            statement = KGS[digest(str(s), str(p), str(o), fact.evidence.doc_id,
+                                   str(fact.evidence.sentence_start), fact.evidence.extractor)]
+            _statement(graph, statement, s, p, o, fact.evidence)
+            graph.add((statement, KGO.subjectMention,
+                       _mention(graph, fact.subject_mention, key_of)))
+            graph.add((statement, KGO.objectMention,
+                       _mention(graph, fact.object_mention, key_of)))
+            self.used_extractors.add(fact.evidence.extractor)
+        for attribute in attributes:
+            if attribute.evidence.confidence < self.min_confidence:
+                continue
+            self.used.add(attribute.subject)
+            s, p = entity_iri(attribute.subject), KGO[attribute.attribute.value]
+            value = _date(attribute.value, attribute.datatype)
+            graph.add((s, p, value))
+            statement = KGS[digest(str(s), str(p), attribute.value, attribute.evidence.doc_id,
+                                   str(attribute.evidence.sentence_start),
+                                   attribute.evidence.extractor)]
+            _statement(graph, statement, s, p, value, attribute.evidence)
+            graph.add((statement, KGO.subjectMention,
+                       _mention(graph, attribute.subject_mention, key_of)))
+            self.used_extractors.add(attribute.evidence.extractor)
+
+    def entity(self, graph: Graph, entity: Entity) -> bool:
+        """The entity's node, if a written fact uses it or an article names it."""
+        if entity.key not in self.used and not entity.named:
+            return False
+        node = entity_iri(entity.key)
         graph.add((node, RDF.type, KGO[entity.entity_type.value]))
         graph.add((node, RDFS.label, Literal(entity.label)))
         for alias in sorted(entity.aliases):
             graph.add((node, SKOS.altLabel, Literal(alias)))
         for doc_id in sorted(entity.documents):
             graph.add((document_iri(doc_id), KGO.mentions, node))
+        return True
 
-    def key_of(mention: Mention) -> str:
-        key = entity_key(mention)
-        return knowledge.merged.get(key, key)
+    def entities(self, graph: Graph) -> None:
+        for entity in self.knowledge.entities.values():
+            self.entity(graph, entity)
 
-    used_extractors: set[str] = set()
-    for fact in facts:
-        s, p, o = entity_iri(fact.subject), KGO[fact.relation.value], entity_iri(fact.object)
-        graph.add((s, p, o))
-        statement = KGS[digest(str(s), str(p), str(o), fact.evidence.doc_id,
-                               str(fact.evidence.sentence_start), fact.evidence.extractor)]
-        _statement(graph, statement, s, p, o, fact.evidence)
-        graph.add((statement, KGO.subjectMention, _mention(graph, fact.subject_mention, key_of)))
-        graph.add((statement, KGO.objectMention, _mention(graph, fact.object_mention, key_of)))
-        used_extractors.add(fact.evidence.extractor)
-
-    for attribute in attributes:
-        s, p = entity_iri(attribute.subject), KGO[attribute.attribute.value]
-        value = _date(attribute.value, attribute.datatype)
-        graph.add((s, p, value))
-        statement = KGS[digest(str(s), str(p), attribute.value, attribute.evidence.doc_id,
-                               str(attribute.evidence.sentence_start),
-                               attribute.evidence.extractor)]
-        _statement(graph, statement, s, p, value, attribute.evidence)
-        graph.add((statement, KGO.subjectMention,
-                   _mention(graph, attribute.subject_mention, key_of)))
-        used_extractors.add(attribute.evidence.extractor)
-
-    descriptions = extractors or {}
-    for extractor in sorted(used_extractors):
-        node = extractor_iri(extractor)
-        graph.add((node, RDF.type, KGO.Extractor))
-        graph.add((node, RDF.type, PROV.SoftwareAgent))
-        graph.add((node, RDFS.label, Literal(extractor)))
-        if extractor in descriptions:
-            graph.add((node, RDFS.comment, Literal(descriptions[extractor])))
-    return graph
+    def extractors(self, graph: Graph, descriptions: dict[str, str]) -> None:
+        for extractor in sorted(self.used_extractors):
+            node = extractor_iri(extractor)
+            graph.add((node, RDF.type, KGO.Extractor))
+            graph.add((node, RDF.type, PROV.SoftwareAgent))
+            graph.add((node, RDFS.label, Literal(extractor)))
+            if extractor in descriptions:
+                graph.add((node, RDFS.comment, Literal(descriptions[extractor])))
 
 
 def _statement(graph: Graph, node: URIRef, s: URIRef, p: URIRef, o: URIRef | Literal,

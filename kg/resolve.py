@@ -48,33 +48,71 @@ def _without_determiner(words: str) -> str:
 
 
 class Resolver:
-    """Accumulates documents one at a time (streaming) and yields the resolved graph."""
+    """Accumulates documents one at a time (streaming) and yields the resolved graph.
 
-    def __init__(self) -> None:
+    With ``keep_facts=False`` only the entity table is kept (labels, type votes, aliases,
+    the articles that mention each entity): an archive's facts stay on disk, and after
+    :meth:`finish` each article's facts are resolved on their own with :meth:`resolve`.
+    """
+
+    def __init__(self, keep_facts: bool = True) -> None:
         self.graph = KnowledgeGraph()
+        self.keep_facts = keep_facts
         self._type_votes: dict[str, Counter[EntityType]] = {}
         self._seen: set[tuple[str, int, int]] = set()
         self._documents: set[str] = set()
+        self._last_document = ""
 
     def add(self, extraction: DocumentExtraction) -> None:
         """Add one document's extraction (or one section's: a long article comes in
         several, see :func:`kg.nlp.sections`)."""
         graph = self.graph
-        if extraction.document.doc_id not in self._documents:
-            self._documents.add(extraction.document.doc_id)
+        doc_id = extraction.document.doc_id
+        if doc_id != self._last_document:
+            self._seen.clear()  # (a mention is seen twice only within its own article)
+            self._last_document = doc_id
+        if doc_id not in self._documents:
+            self._documents.add(doc_id)
             graph.documents.append(extraction.document)
         for mention in extraction.mentions:
             self._entity(mention)
         for fact in extraction.facts:
             subject = self._entity(fact.subject)
             obj = self._entity(fact.object)
-            graph.facts.append(ResolvedFact(subject.key, fact.relation, obj.key, fact.evidence,
-                                            fact.subject, fact.object))
+            if self.keep_facts:
+                graph.facts.append(ResolvedFact(subject.key, fact.relation, obj.key,
+                                                fact.evidence, fact.subject, fact.object))
         for attribute in extraction.attributes:
             subject = self._entity(attribute.subject)
-            graph.attributes.append(ResolvedAttribute(
-                subject.key, attribute.attribute, attribute.value, attribute.datatype,
-                attribute.evidence, attribute.subject))
+            if self.keep_facts:
+                graph.attributes.append(ResolvedAttribute(
+                    subject.key, attribute.attribute, attribute.value, attribute.datatype,
+                    attribute.evidence, attribute.subject))
+
+    def key(self, mention: Mention) -> str:
+        """The key of the entity ``mention`` stands for, after :meth:`finish`."""
+        key = entity_key(mention)
+        return self.graph.merged.get(key, key)
+
+    def resolve(self, extraction: DocumentExtraction
+                ) -> tuple[list[ResolvedFact], list[ResolvedAttribute]]:
+        """One article's facts and attributes against the finished entity table: keys
+        merged, and only what fits the entities' final types (as :meth:`result` does)."""
+        entities = self.graph.entities
+        facts = []
+        for fact in extraction.facts:
+            subject, obj = self.key(fact.subject), self.key(fact.object)
+            if fits(fact.relation, entities[subject].entity_type, entities[obj].entity_type):
+                facts.append(ResolvedFact(subject, fact.relation, obj, fact.evidence,
+                                          fact.subject, fact.object))
+        attributes = []
+        for attribute in extraction.attributes:
+            subject = self.key(attribute.subject)
+            if entities[subject].entity_type in ATTRIBUTE_DOMAINS[attribute.attribute]:
+                attributes.append(ResolvedAttribute(
+                    subject, attribute.attribute, attribute.value, attribute.datatype,
+                    attribute.evidence, attribute.subject))
+        return facts, attributes
 
     def _entity(self, mention: Mention) -> Entity:
         key = entity_key(mention)
@@ -87,9 +125,11 @@ class Resolver:
         where = (mention.doc_id, mention.start_char, mention.end_char)
         if where not in self._seen:
             self._seen.add(where)
-            entity.mentions.append(mention)
+            if self.keep_facts:
+                entity.mentions.append(mention)
             entity.documents.add(mention.doc_id)
             if mention.kind is MentionKind.NAME:
+                entity.named = True
                 self._type_votes[key][mention.entity_type] += 1
                 if mention.name != entity.label:
                     entity.aliases.add(mention.name)
@@ -103,9 +143,9 @@ class Resolver:
                     entity.aliases.add(words)
         return entity
 
-    def result(self) -> KnowledgeGraph:
-        """The graph so far, with one type per entity (the most frequent across documents)
-        and the facts whose arguments still fit that type."""
+    def finish(self) -> None:
+        """Decide each entity's type (the most frequent across documents) and merge lone
+        surnames into full names."""
         graph = self.graph
         for key, entity in graph.entities.items():
             votes = self._type_votes[key]
@@ -113,6 +153,12 @@ class Resolver:
                 entity.entity_type = max(votes, key=lambda t: (votes[t], t.value))
             entity.aliases.discard(entity.label)
         self._merge_surnames()
+
+    def result(self) -> KnowledgeGraph:
+        """The graph so far, with one type per entity (the most frequent across documents)
+        and the facts whose arguments still fit that type."""
+        self.finish()
+        graph = self.graph
         graph.facts = [
             f for f in graph.facts
             if fits(f.relation, graph.entities[f.subject].entity_type,
@@ -149,6 +195,7 @@ class Resolver:
             target.aliases.update(person.aliases)
             target.mentions.extend(person.mentions)
             target.documents.update(person.documents)
+            target.named = target.named or person.named
             self._type_votes[target.key].update(self._type_votes.pop(person.key))
             renamed[person.key] = target.key
             del graph.entities[person.key]

@@ -183,3 +183,33 @@ def test_an_unreachable_scheduler_is_one_clear_error(tmp_path):
     with pytest.raises(KgError, match="cannot reach the scheduler"):
         build([folder], tmp_path / "out", validate=False, html=False,
               dask="tcp://127.0.0.1:9")
+
+
+def test_a_folder_build_writes_the_graph_an_in_memory_build_gives(tmp_path):
+    """The streaming merge (entity table, then article by article into the store) and the
+    in-memory build agree triple for triple, and the store holds what graph.ttl holds."""
+    import pyoxigraph as ox
+    from rdflib import Graph
+    from rdflib.compare import isomorphic
+
+    folder = _many(tmp_path / "in", 30)
+    out = tmp_path / "out"
+    written = build([folder], out, html=False)
+    in_memory = build([folder], validate=False)
+    on_disk = Graph().parse(out / "graph.ttl")
+    assert isomorphic(on_disk, in_memory.graph)
+    assert written.validation is not None and written.validation.conforms
+    assert written.summary()["triples"] == len(on_disk)
+    store = ox.Store.read_only(str(out / "graph.oxigraph"))
+    assert len(store) == len(on_disk)
+
+
+def test_a_large_graph_page_shows_its_most_connected_entities(tmp_path, monkeypatch):
+    import kg.merge
+
+    monkeypatch.setattr(kg.merge, "PAGE_ENTITIES", 10)
+    folder = _many(tmp_path / "in", 12)
+    result = build([folder], tmp_path / "out", validate=False)
+    assert result.page_entities == 10
+    page = (tmp_path / "out" / "graph.html").read_text(encoding="utf-8")
+    assert "the 10 most connected of" in page

@@ -1,0 +1,277 @@
+"""Merge stage of a build into a folder: every article's extraction -> one graph, in a
+pyoxigraph store on disk, with memory that does not grow with the archive.
+
+Two passes over the extractions (kept on disk by :class:`kg.workers.ExtractionCache`):
+
+1. the entity table: labels, type votes and the articles mentioning each entity, no facts
+   (:class:`kg.resolve.Resolver` with ``keep_facts=False``); then each entity's type is
+   decided and lone surnames are merged;
+2. article by article, its facts resolved against the table and written as RDF
+   (:class:`kg.rdf.RdfWriter`) into a small rdflib graph; every batch of articles is checked
+   against the SHACL shapes (with the nodes of the entities it uses) and loaded into the store.
+   The entity nodes come last, in batches of their own.
+
+The store then writes ``graph.ttl`` (sorted Turtle through rdflib for graphs up to
+:data:`SORTED_TURTLE_LIMIT` triples, pyoxigraph's streaming writer above) and the page
+(the whole graph, or its most connected entities when it is large).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pyoxigraph as ox
+from rdflib import Graph
+
+from kg.model import Document
+from kg.pipeline import STORE_FOLDER
+
+if TYPE_CHECKING:
+    from kg.resolve import Resolver
+    from kg.validate import ValidationReport, Violation
+    from kg.workers import ExtractionCache
+
+__all__ = ["MergeResult", "merge"]
+
+#: articles per batch written, checked and loaded together
+BATCH_ARTICLES = 100
+#: up to this size graph.ttl is rdflib's sorted Turtle (easy to diff); above, pyoxigraph's
+SORTED_TURTLE_LIMIT = 300_000
+#: up to this many entities the page shows the whole graph; above, the most connected ones
+PAGE_ENTITIES = 600
+
+
+@dataclass(slots=True)
+class MergeResult:
+    triples: int = 0
+    entities: Counter[str] = field(default_factory=Counter)
+    facts: Counter[str] = field(default_factory=Counter)
+    validation: ValidationReport | None = None
+    #: the page shows this many of the graph's entities (None: all)
+    page_entities: int | None = None
+
+
+def merge(
+    documents: list[tuple[str, str]],
+    resolver: Resolver,
+    cache: ExtractionCache,
+    staging: Path,
+    *,
+    min_confidence: float,
+    open_relations: bool,
+    validate: bool,
+    html: bool,
+    title: str,
+) -> MergeResult:
+    """Write the graph of ``documents`` ((doc_id, source) in input order, every extraction in
+    ``cache``) into ``staging``: the store folder, graph.ttl and (with ``html``) graph.html."""
+    from kg.extract import EXTRACTORS
+    from kg.rdf import RdfWriter, new_graph
+
+    resolver.finish()
+    knowledge = resolver.graph
+    writer = RdfWriter(knowledge, min_confidence=min_confidence, open_relations=open_relations)
+    store = ox.Store(str(staging / STORE_FOLDER))
+    result = MergeResult()
+    violations: set[Violation] = set()
+
+    def flush(batch: Graph, keys: set[str]) -> None:
+        if validate:
+            violations.update(_check(batch, keys, writer))
+        _load(store, batch, result)
+
+    batch = new_graph()
+    keys: set[str] = set()
+    for n, (doc_id, source) in enumerate(documents, start=1):
+        extraction = cache.get(doc_id)
+        if extraction is None:  # pragma: no cover - the extract stage just wrote it
+            raise RuntimeError(f"{source}: its extraction is missing from the build cache")
+        document: Document = extraction.document
+        if document.source != source:
+            document = dataclasses.replace(document, source=source)
+        writer.document(batch, document)
+        facts, attributes = resolver.resolve(extraction)
+        writer.facts(batch, facts, attributes)
+        keys.update(resolver.key(m) for m in extraction.mentions)
+        keys.update(f.subject for f in facts)
+        keys.update(f.object for f in facts)
+        keys.update(a.subject for a in attributes)
+        if n % BATCH_ARTICLES == 0:
+            flush(batch, keys)
+            batch, keys = new_graph(), set()
+    flush(batch, keys)
+    # the entity nodes (every fact that uses them is written now), then the extractors
+    batch = new_graph()
+    for entity in knowledge.entities.values():
+        writer.entity(batch, entity)
+        if len(batch) >= 50_000:
+            _load(store, batch, result)
+            batch = new_graph()
+    writer.extractors(batch, EXTRACTORS)
+    _load(store, batch, result)
+    if validate:
+        violations.update(_check_entities(knowledge.entities.values(), writer))
+        from kg.validate import ValidationReport
+
+        ordered = sorted(violations, key=lambda v: (v.focus_node, v.path, v.message, v.value,
+                                                    v.severity))
+        result.validation = ValidationReport(
+            conforms=not any(v.severity == "Violation" for v in ordered),
+            violations=tuple(ordered))
+    store.flush()
+    result.triples = len(store)
+    _count(store, result)
+    _write_turtle(store, staging / "graph.ttl", result.triples)
+    if html:
+        result.page_entities = _write_page(store, staging / "graph.html", title,
+                                           sum(result.entities.values()))
+    return result
+
+
+def _load(store: ox.Store, batch: Graph, result: MergeResult) -> None:
+    if len(batch):
+        store.load(batch.serialize(format="nt", encoding="utf-8"),
+                   format=ox.RdfFormat.N_TRIPLES)
+
+
+def _count(store: ox.Store, result: MergeResult) -> None:
+    """Entities by class and facts by property, as the store holds them."""
+    from kg.model import Attribute, EntityType, Relation
+    from kg.vocab import KGO
+
+    classes = {str(KGO[t.value]): t.value for t in EntityType}
+    properties = {str(KGO[r.value]): r.value for r in (*Relation, *Attribute)}
+    for row in _select(store, "SELECT ?c (COUNT(?e) AS ?n) WHERE { ?e a ?c } GROUP BY ?c"):
+        name = classes.get(row["c"].value)
+        if name is not None:
+            result.entities[name] = int(row["n"].value)
+    for row in _select(store, "SELECT ?p (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?p"):
+        name = properties.get(row["p"].value)
+        if name is not None:
+            result.facts[name] = int(row["n"].value)
+
+
+def _select(store: ox.Store, query: str, prefixes: dict[str, str] | None = None
+            ) -> ox.QuerySolutions:
+    results = store.query(query, prefixes=prefixes)
+    assert isinstance(results, ox.QuerySolutions)
+    return results
+
+
+def _construct(store: ox.Store, query: str, prefixes: dict[str, str] | None = None
+               ) -> ox.QueryTriples:
+    results = store.query(query, prefixes=prefixes)
+    assert isinstance(results, ox.QueryTriples)
+    return results
+
+
+def _check(batch: Graph, keys: set[str], writer: object) -> list[Violation]:
+    """A batch of articles against the shapes, with the nodes of the entities it uses."""
+    from kg.rdf import RdfWriter
+    from kg.validate import validate
+
+    assert isinstance(writer, RdfWriter)
+    graph = Graph()
+    graph += batch
+    entities = writer.knowledge.entities
+    for key in keys:
+        if key in entities:
+            writer.entity(graph, entities[key])
+    from kg.extract import EXTRACTORS
+
+    writer.extractors(graph, EXTRACTORS)
+    return list(validate(graph).violations)
+
+
+def _check_entities(entities: Iterable[object], writer: object) -> list[Violation]:
+    """The shapes of entity nodes alone (their class, label, aliases), for every entity."""
+    from kg.rdf import RdfWriter, new_graph
+    from kg.validate import validate
+
+    assert isinstance(writer, RdfWriter)
+    found: list[Violation] = []
+    graph = new_graph()
+    for entity in entities:
+        writer.entity(graph, entity)  # type: ignore[arg-type]
+        if len(graph) >= 50_000:
+            found += validate(graph).violations
+            graph = new_graph()
+    found += validate(graph).violations
+    return found
+
+
+def _write_turtle(store: ox.Store, path: Path, triples: int) -> None:
+    from kg.query import all_prefixes
+
+    if triples <= SORTED_TURTLE_LIMIT:
+        from kg.export import turtle_bytes
+
+        path.write_bytes(turtle_bytes(_rdflib(store)))
+        return
+    with path.open("wb") as stream:
+        store.dump(stream, format=ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(),
+                   prefixes=dict(sorted(all_prefixes().items())))
+
+
+def _rdflib(store: ox.Store, query: str | None = None) -> Graph:
+    from kg.rdf import new_graph
+
+    graph = new_graph()
+    if query is None:
+        data = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+    else:
+        data = ox.serialize(_construct(store, query), format=ox.RdfFormat.N_TRIPLES)
+    if data:
+        graph.parse(data=data.decode("utf-8"), format="nt")
+    return graph
+
+
+def _write_page(store: ox.Store, path: Path, title: str, entities: int) -> int | None:
+    """The page of the whole graph; of its :data:`PAGE_ENTITIES` most connected entities
+    when it has more (the number shown is returned)."""
+    from kg.view import write_html
+
+    if entities <= PAGE_ENTITIES:
+        write_html(_rdflib(store), path, title=title)
+        return None
+    top = f"""
+        SELECT ?e WHERE {{
+          {{ SELECT ?e (COUNT(*) AS ?n) WHERE {{
+               ?st a rdf:Statement ; rdf:subject ?e . }} GROUP BY ?e }}
+        }} ORDER BY DESC(?n) ?e LIMIT {PAGE_ENTITIES}"""
+    from kg.query import all_prefixes
+
+    prefixes = all_prefixes()
+    chosen = [row["e"] for row in _select(store, top, prefixes)]
+    values = " ".join(f"<{node.value}>" for node in chosen)
+    subgraph = f"""
+        CONSTRUCT {{ ?n ?p ?o }} WHERE {{
+          VALUES ?e {{ {values} }}
+          {{ BIND(?e AS ?n) ?n ?p ?o .
+             FILTER(?p != kgo:mentions) }}
+          UNION
+          {{ ?n a rdf:Statement ; rdf:subject ?e ; rdf:object ?o2 .
+             VALUES ?o2 {{ {values} }} ?n ?p ?o . }}
+          UNION
+          {{ ?st a rdf:Statement ; rdf:subject ?e ; rdf:object ?o2 ;
+                 kgo:subjectMention|kgo:objectMention|prov:wasDerivedFrom|prov:wasAttributedTo ?n .
+             VALUES ?o2 {{ {values} }} ?n ?p ?o . FILTER(?p != kgo:mentions) }}
+          UNION
+          {{ ?e ?fp ?lit . FILTER(isLiteral(?lit))
+             ?n a rdf:Statement ; rdf:subject ?e ; rdf:predicate ?fp ; rdf:object ?lit .
+             ?n ?p ?o . }}
+        }}"""
+    graph = Graph()
+    for prefix, namespace in prefixes.items():
+        graph.bind(prefix, namespace)
+    data = ox.serialize(_construct(store, subgraph, prefixes), format=ox.RdfFormat.N_TRIPLES)
+    if data:
+        graph.parse(data=data.decode("utf-8"), format="nt")
+    write_html(graph, path, title=f"{title} — the {len(chosen)} most connected of {entities} "
+                                  f"entities")
+    return len(chosen)
