@@ -7,7 +7,7 @@ import sys
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -36,10 +36,26 @@ def _parse_params(values: tuple[str, ...]) -> dict[str, str]:
 
 
 def _graph_file(graph: Path) -> Path:
-    """A directory stands for its graph.ttl (``kg query output/ ...``)."""
+    """A directory stands for its graph: the store kg build wrote there (opened as it is,
+    no parsing), else its graph.ttl (``kg query output/ ...``)."""
+    if graph.is_dir() and (graph / "graph.oxigraph").is_dir() and (
+            graph / "graph.ttl").is_file():
+        return graph / "graph.oxigraph"
     if graph.is_dir() and (graph / "graph.ttl").is_file():
         return graph / "graph.ttl"
     return graph
+
+
+def _open(source: Path) -> object:
+    """What run_query takes: a store folder opened read-only, else the Turtle file's path."""
+    if source.is_dir() and source.name == "graph.oxigraph":
+        import pyoxigraph as ox
+
+        try:
+            return ox.Store.read_only(str(source))
+        except OSError as error:
+            raise KgError(f"{source}: cannot open the store ({error})") from None
+    return source
 
 
 def _describe_queries() -> str:
@@ -177,10 +193,11 @@ def query_command(
             raise click.ClickException(_one_line(error)) from None
 
     def task() -> tuple[str, bool]:
+        graph_source: Any = _open(source)
         if named is not None:
-            result = run_named_query(source, named, bindings, max_rows=rows)
+            result = run_named_query(graph_source, named, bindings, max_rows=rows)
         else:
-            result = run_query(source, text, params=bindings, max_rows=rows)
+            result = run_query(graph_source, text, params=bindings, max_rows=rows)
         formatters: dict[str, Callable[[QueryResult], str]] = {
             "table": format_table, "csv": format_csv, "json": format_json}
         return formatters[fmt](result), result.truncated

@@ -58,6 +58,7 @@ import uvicorn
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from kg.errors import KgError
+from kg.pipeline import STORE_FOLDER
 from kg.query import looks_like_update
 from kg.serve_app import App, Resource
 from kg.serve_pool import WorkerPool
@@ -311,10 +312,22 @@ class SparqlServer:
             graph_copy = root / "graph.ttl"
             _copy(self.graph_path, graph_copy)
             self._db_path = root / "store"
-            store = load_store(graph_copy, directory=self._db_path)
-            self.triples = len(store)
-            store.flush()
-            del store  # close the read-write store before workers open it read-only
+            built = self.graph_path.parent / STORE_FOLDER
+            if self.graph_path.name == "graph.ttl" and built.is_dir():
+                # the store kg build wrote beside graph.ttl: a snapshot of it (hard links
+                # where it can), no parsing of the Turtle
+                import pyoxigraph as ox
+
+                try:
+                    ox.Store.read_only(str(built)).backup(str(self._db_path))
+                except OSError as error:
+                    raise KgError(f"{built}: cannot open the store ({error})") from None
+                self.triples = len(ox.Store.read_only(str(self._db_path)))
+            else:
+                store = load_store(graph_copy, directory=self._db_path)
+                self.triples = len(store)
+                store.flush()
+                del store  # close the read-write store before workers open it read-only
             self._resources = self._site(graph_copy, root)
             self._socket = self._bind()
         except BaseException:

@@ -213,3 +213,32 @@ def test_a_large_graph_page_shows_its_most_connected_entities(tmp_path, monkeypa
     assert result.page_entities == 10
     page = (tmp_path / "out" / "graph.html").read_text(encoding="utf-8")
     assert "the 10 most connected of" in page
+
+
+def test_kg_query_and_kg_serve_open_the_folders_store(tmp_path):
+    """No Turtle parsing: with graph.ttl spoiled, both still answer from graph.oxigraph."""
+    import json
+    import urllib.parse
+    import urllib.request
+
+    from click.testing import CliRunner
+
+    from kg.cli import main
+    from kg.serve import ServeConfig, SparqlServer
+
+    folder = corpus(tmp_path / "in", {"a.txt": ARTICLES["a.txt"]})
+    out = tmp_path / "out"
+    build([folder], out, validate=False, html=False)
+    graph = out / "graph.ttl"
+    graph.write_text(graph.read_text(encoding="utf-8") + "\nthis is not turtle {", "utf-8")
+    query = "SELECT ?p WHERE { kge:carlos-ghosn ?p kge:renault }"
+    result = CliRunner().invoke(main, ["query", str(out), query, "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    assert "ceoOf" in result.output
+    with SparqlServer(out, ServeConfig(port=0, workers=1)) as server:
+        url = server.url + "sparql?" + urllib.parse.urlencode({"query": query})
+        request = urllib.request.Request(url, headers={
+            "Accept": "application/sparql-results+json"})
+        with urllib.request.urlopen(request, timeout=30) as response:
+            rows = json.load(response)["results"]["bindings"]
+    assert any(row["p"]["value"].endswith("#ceoOf") for row in rows)
