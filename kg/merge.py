@@ -185,7 +185,7 @@ def _check(batch: Graph, keys: set[str], writer: object) -> list[Violation]:
     from kg.extract import EXTRACTORS
 
     writer.extractors(graph, EXTRACTORS)
-    return list(validate(graph).violations)
+    return list(validate(graph, owned=True).violations)
 
 
 def _check_entities(entities: Iterable[object], writer: object) -> list[Violation]:
@@ -199,9 +199,9 @@ def _check_entities(entities: Iterable[object], writer: object) -> list[Violatio
     for entity in entities:
         writer.entity(graph, entity)  # type: ignore[arg-type]
         if len(graph) >= 50_000:
-            found += validate(graph).violations
+            found += validate(graph, owned=True).violations
             graph = new_graph()
-    found += validate(graph).violations
+    found += validate(graph, owned=True).violations
     return found
 
 

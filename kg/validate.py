@@ -1,17 +1,18 @@
 """Check a kg graph against the ontology's SHACL shapes.
 
-``validate(graph)`` runs pyshacl with ``ontology/shapes.ttl`` as the shapes graph and
-``ontology/kg.ttl`` as the ontology graph, without inference: pyshacl mixes the ontology into a
-copy of the data graph, so ``sh:class kgo:Organization`` accepts a ``kgo:Company`` (through
-``rdfs:subClassOf``), while nothing is inferred from ``rdfs:domain``/``rdfs:range`` (RDFS
-inference would type the object of every ``kgo:leads`` as a ``kgo:Organization`` and so hide
-exactly the errors the shapes look for). The caller's graph is never modified.
+``validate(graph)`` runs pyshacl with ``ontology/shapes.ttl`` as the shapes graph, without
+inference, on a copy of the graph to which the ontology's ``rdfs:subClassOf`` axioms are added:
+so ``sh:class kgo:Organization`` accepts a ``kgo:Company`` and ``sh:class kgo:Entity`` any
+entity, while nothing is inferred from ``rdfs:domain``/``rdfs:range`` (RDFS inference would type
+the object of every ``kgo:leads`` as a ``kgo:Organization`` and so hide exactly the errors the
+shapes look for). The caller's graph is never modified unless it hands it over (``owned``).
 
-The two SHACL-SPARQL constraints of the shapes (every fact between entities has an
-``rdf:Statement``; every statement's triple is asserted) are run here in Python instead, with
-the same targets and messages: pyshacl re-parses a SPARQL constraint for every focus node, which
-costs seconds on a graph of a few thousand triples. ``tests/test_validate.py`` checks that both
-ways give the same report.
+Some constraints of the shapes are run here in Python instead, with the same targets and
+messages, because pyshacl rebuilds them for every focus node: the two SHACL-SPARQL constraints
+(every fact between entities has an ``rdf:Statement``; every statement's triple is asserted),
+kgsh:Entity's qualified count (exactly one entity class) and the property shapes' ``sh:in``
+lists. ``tests/test_validate.py`` checks that pyshacl running the whole shapes file with the
+whole ontology gives the same report.
 """
 
 from __future__ import annotations
@@ -164,13 +165,18 @@ def _violations(results: Graph) -> list[Violation]:
 
 
 @dataclass(frozen=True, slots=True)
-class _ReificationChecks:
-    """The shapes' SPARQL constraints, taken apart so that they can run in Python."""
+class _PythonChecks:
+    """The constraints kg runs in Python, taken out of the shapes pyshacl is given."""
 
-    core_shapes: Graph  # the shapes without their sh:sparql constraints
+    core_shapes: Graph  # the shapes without them
     fact_properties: frozenset[URIRef]  # targets of kgsh:FactHasEvidence
     fact_message: str  # "A fact has no rdf:Statement ..."
     statement_message: str  # "The fact a statement reifies is not asserted ..."
+    entity_classes: frozenset[URIRef]  # kgsh:Entity's targets = its qualified sh:in list
+    entity_class_message: str  # "An entity has exactly one kgo entity class ..."
+    subclass_axioms: tuple[tuple[Node, Node, Node], ...]  # the ontology's rdfs:subClassOf
+    #: the property shapes' ``sh:in`` lists: (target classes, path, allowed values, message)
+    in_lists: tuple[tuple[frozenset[Node], URIRef, frozenset[Node], str], ...]
 
 
 def _sparql_message(shapes: Graph, shape: URIRef) -> str:
@@ -181,16 +187,49 @@ def _sparql_message(shapes: Graph, shape: URIRef) -> str:
     raise OntologyError(f"shapes.ttl: {shape} has no sh:sparql constraint with a sh:message")
 
 
+def _remove_tree(graph: Graph, node: Node) -> None:
+    """``node``'s triples and those of the blank nodes it leads to (lists included)."""
+    for _, _, child in list(graph.triples((node, None, None))):
+        if isinstance(child, BNode):
+            _remove_tree(graph, child)
+    graph.remove((node, None, None))
+
+
+def _entity_class_property(shapes: Graph) -> Node:
+    for prop in shapes.objects(KGSH.Entity, SH.property):
+        if shapes.value(prop, SH.path) == RDF.type:
+            return prop
+    raise OntologyError("shapes.ttl: kgsh:Entity has no sh:property on rdf:type")
+
+
 @functools.cache
-def _reification_checks() -> _ReificationChecks:
+def _python_checks() -> _PythonChecks:
     shapes = load_shapes()
     core = Graph()
     core += shapes
     for shape, constraint in list(core.subject_objects(SH.sparql)):
         core.remove((shape, SH.sparql, constraint))
-        core.remove((constraint, None, None))
+        _remove_tree(core, constraint)
     core.remove((KGSH.FactHasEvidence, None, None))
-    return _ReificationChecks(
+    entity_class = _entity_class_property(shapes)
+    qualified = shapes.value(entity_class, SH.qualifiedValueShape)
+    listed = shapes.value(qualified, SH["in"])
+    core.remove((KGSH.Entity, SH.property, entity_class))
+    _remove_tree(core, entity_class)
+    message = shapes.value(entity_class, SH.message)
+    in_lists = []
+    for shape in set(core.subjects(SH.targetClass, None)):
+        targets = frozenset(core.objects(shape, SH.targetClass))
+        for prop in core.objects(shape, SH.property):
+            path, listed_values = core.value(prop, SH.path), core.value(prop, SH["in"])
+            if isinstance(path, URIRef) and listed_values is not None:
+                text = core.value(prop, SH.message)
+                in_lists.append((targets, path, frozenset(core.items(listed_values)),
+                                 " ".join(str(text).split()) if text is not None
+                                 else "SHACL constraint not satisfied."))
+                core.remove((prop, SH["in"], listed_values))
+                _remove_tree(core, listed_values)
+    return _PythonChecks(
         core_shapes=core,
         fact_properties=frozenset(
             node
@@ -199,10 +238,17 @@ def _reification_checks() -> _ReificationChecks:
         ),
         fact_message=_sparql_message(shapes, KGSH.FactHasEvidence),
         statement_message=_sparql_message(shapes, KGSH.Statement),
+        entity_classes=frozenset(
+            node for node in shapes.items(listed) if isinstance(node, URIRef)
+        ) if listed is not None else frozenset(),
+        entity_class_message=" ".join(str(message).split()) if message is not None
+        else "SHACL constraint not satisfied.",
+        subclass_axioms=tuple(load_ontology().triples((None, RDFS.subClassOf, None))),
+        in_lists=tuple(in_lists),
     )
 
 
-def _reification_violations(graph: Graph, checks: _ReificationChecks) -> list[Violation]:
+def _reification_violations(graph: Graph, checks: _PythonChecks) -> list[Violation]:
     """Statements whose fact is not asserted, and facts without a statement."""
     violations: list[Violation] = []
     reified: set[tuple[Node, Node, Node]] = set()
@@ -225,33 +271,75 @@ def _reification_violations(graph: Graph, checks: _ReificationChecks) -> list[Vi
     return violations
 
 
-def validate(graph: Graph) -> ValidationReport:
-    """Validate ``graph`` against the kg shapes; the graph itself is left untouched.
+def _entity_class_violations(graph: Graph, checks: _PythonChecks) -> list[Violation]:
+    """kgsh:Entity's qualified count: an entity has exactly one of the entity classes.
+
+    pyshacl builds the constraint's 29-class ``sh:in`` list anew for every entity it checks,
+    which made it a third of the validation time."""
+    violations: list[Violation] = []
+    entities = {node for cls in checks.entity_classes for node in graph.subjects(RDF.type, cls)}
+    for entity in entities:
+        classes = sum(1 for cls in graph.objects(entity, RDF.type)
+                      if cls in checks.entity_classes)
+        if classes != 1:
+            violations.append(Violation(_term(entity), str(RDF.type),
+                                        checks.entity_class_message, "Violation"))
+    return violations
+
+
+def _in_list_violations(graph: Graph, checks: _PythonChecks) -> list[Violation]:
+    """The property shapes' ``sh:in``: pyshacl rebuilds the list for every focus node (the
+    statement shape's list of some 80 properties, once per statement)."""
+    violations: list[Violation] = []
+    for targets, path, allowed, message in checks.in_lists:
+        classes = {sub for cls in targets
+                   for sub in graph.transitive_subjects(RDFS.subClassOf, cls)}
+        focus = {node for cls in classes for node in graph.subjects(RDF.type, cls)}
+        for node in focus:
+            for value in graph.objects(node, path):
+                if value not in allowed:
+                    violations.append(Violation(_term(node), str(path), message, "Violation",
+                                                _term(value)))
+    return violations
+
+
+def validate(graph: Graph, *, owned: bool = False) -> ValidationReport:
+    """Validate ``graph`` against the kg shapes.
 
     ``conforms`` is False as soon as one result has severity Violation. Violations are sorted
     (focus node, path, message, value) and deduplicated so that reports are deterministic.
+
+    The graph is left untouched unless ``owned`` is true: the caller hands over a graph it
+    will throw away, and the ontology's class hierarchy is added to it in place (pyshacl's
+    ``sh:class`` follows ``rdfs:subClassOf`` in the data graph) instead of to a copy.
     """
     from pyshacl import validate as shacl_validate  # heavy import, only when validating
 
-    checks = _reification_checks()
+    checks = _python_checks()
+    if owned:
+        data = graph
+    else:
+        data = Graph()
+        data += graph
+    data.addN((s, p, o, data) for s, p, o in checks.subclass_axioms)
     _conforms, results, _text = shacl_validate(
-        graph,
+        data,
         shacl_graph=checks.core_shapes,
-        ont_graph=load_ontology(),
         inference="none",
         abort_on_first=False,
         allow_warnings=True,
         allow_infos=True,
         meta_shacl=False,
         advanced=False,
-        inplace=False,
+        inplace=True,
     )
     if not isinstance(results, Graph):  # pragma: no cover - pyshacl always returns a graph here
         raise TypeError("pyshacl returned no results graph")
-    violations = sorted(
-        set(_violations(results)) | set(_reification_violations(graph, checks)),
-        key=lambda v: (v.focus_node, v.path, v.message, v.value, v.severity),
-    )
+    found = (set(_violations(results)) | set(_reification_violations(data, checks))
+             | set(_entity_class_violations(data, checks))
+             | set(_in_list_violations(data, checks)))
+    violations = sorted(found, key=lambda v: (v.focus_node, v.path, v.message, v.value,
+                                              v.severity))
     return ValidationReport(
         conforms=not any(v.severity == "Violation" for v in violations),
         violations=tuple(violations),

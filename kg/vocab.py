@@ -17,6 +17,7 @@ class KGO(DefinedNamespace):
     _fail = True
 
     # classes
+    Entity: URIRef
     Person: URIRef
     Organization: URIRef
     Company: URIRef

@@ -102,6 +102,8 @@ def links(g: Graph, term: URIRef, *, through_inverse: bool = False) -> set[Node]
 
 
 ENTITY_CLASSES = frozenset(kgo(t.value) for t in EntityType)
+#: the entity classes and kgo:Entity, their common superclass (never written as a type)
+ANY_ENTITY = ENTITY_CLASSES | {kgo("Entity")}
 
 
 def entity_properties(g: Graph) -> set[URIRef]:
@@ -109,8 +111,8 @@ def entity_properties(g: Graph) -> set[URIRef]:
     return {
         p
         for p in defined(g, OWL.ObjectProperty)
-        if union(g, g.value(p, RDFS.domain)) <= ENTITY_CLASSES
-        and union(g, g.value(p, RDFS.range)) <= ENTITY_CLASSES
+        if union(g, g.value(p, RDFS.domain)) <= ANY_ENTITY
+        and union(g, g.value(p, RDFS.range)) <= ANY_ENTITY
     }
 
 
@@ -178,7 +180,7 @@ def test_model_enums_match_the_ontology(onto: Graph) -> None:
         assert (kgo(relation.value), RDF.type, OWL.ObjectProperty) in onto
     for attribute in Attribute:
         assert (kgo(attribute.value), RDF.type, OWL.DatatypeProperty) in onto
-    assert ENTITY_CLASSES | {kgo("NewsArticle"), kgo("Mention"), kgo("Extractor")} == defined(
+    assert ANY_ENTITY | {kgo("NewsArticle"), kgo("Mention"), kgo("Extractor")} == defined(
         onto, OWL.Class
     )
 
@@ -257,6 +259,15 @@ def test_subclasses(onto: Graph, sub: str, sup: str) -> None:
     assert (kgo(sub), RDFS.subClassOf, kgo(sup)) in onto
 
 
+def test_every_top_entity_class_is_an_entity(onto: Graph) -> None:
+    """The shapes accept "any entity" as sh:class kgo:Entity: that holds only if every entity
+    class reaches kgo:Entity through rdfs:subClassOf, and nothing else does."""
+    reaching = {c for c in defined(onto, OWL.Class) - {kgo("Entity")}
+                if kgo("Entity") in superclasses(onto, c)}
+    assert reaching == ENTITY_CLASSES
+    assert not list(onto.triples((kgo("Entity"), RDFS.subClassOf, None)))
+
+
 def test_extractor_is_a_prov_software_agent(onto: Graph) -> None:
     assert (kgo("Extractor"), RDFS.subClassOf, PROV.SoftwareAgent) in onto
     assert kgo("Software") not in superclasses(onto, kgo("Extractor"))
@@ -294,7 +305,7 @@ def test_partner_of_is_symmetric(onto: Graph) -> None:
 # Domains and ranges
 # --------------------------------------------------------------------------------------------
 
-KNOWN_DOMAINS = ENTITY_CLASSES | {kgo("NewsArticle"), kgo("Mention"), RDF.Statement}
+KNOWN_DOMAINS = ANY_ENTITY | {kgo("NewsArticle"), kgo("Mention"), RDF.Statement}
 
 
 def properties(onto: Graph) -> Iterator[URIRef]:

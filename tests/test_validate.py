@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import time
 from pathlib import Path
 
 import pytest
@@ -343,8 +342,9 @@ def test_violation_text_is_prefixed() -> None:
 
 
 def test_python_checks_match_the_sparql_constraints() -> None:
-    """validate() runs the shapes' SPARQL constraints in Python; pyshacl running the whole
-    shapes file must report exactly the same."""
+    """validate() runs the shapes' SPARQL constraints and kgsh:Entity's class count in Python,
+    and gives pyshacl the ontology's class hierarchy only: pyshacl running the whole shapes
+    file with the whole ontology must report exactly the same."""
     from pyshacl import validate as shacl_validate
 
     b = well_formed()
@@ -353,6 +353,10 @@ def test_python_checks_match_the_sparql_constraints() -> None:
     b.fact(KGE["mark-zuckerberg"], KGO.worksFor, KGE.meta, plain=False)  # statement, no fact
     b.fact(KGE.meta, KGO.startDate, Literal("2020", datatype=XSD.gYear), plain=False)
     b.graph.remove((KGE.llama, RDFS.label, None))
+    b.graph.add((KGE.meta, RDF.type, KGO.Organization))  # two entity classes
+    b.fact(KGE.meta, KGO.foundingDate, Literal("2004", datatype=XSD.gYear), plain=False)
+    (statement,) = b.graph.subjects(RDF.predicate, KGO.foundingDate)
+    b.graph.set((statement, RDF.predicate, URIRef("https://example.org/unknown")))
     _conforms, results, _text = shacl_validate(
         b.graph, shacl_graph=load_shapes(), ont_graph=load_ontology(), inference="none"
     )
@@ -363,6 +367,8 @@ def test_python_checks_match_the_sparql_constraints() -> None:
     messages = {v.message for v in report.violations}
     assert "A fact has no rdf:Statement giving its evidence." in messages
     assert "The fact a statement reifies is not asserted in the graph." in messages
+    assert any("exactly one kgo entity class" in m for m in messages)
+    assert any("a kgo fact or attribute property" in m for m in messages)
 
 
 def test_blank_node_entity_is_reported() -> None:
@@ -410,13 +416,11 @@ def large_graph(entities: int = 120, facts: int = 220) -> Graph:
     return b.graph
 
 
-def test_validation_time_on_5000_triples() -> None:
+def test_a_large_well_formed_graph_conforms() -> None:
+    """About 5,000 triples of kg's shape: no false violation at size (its speed is measured by
+    bench/archive.py, not here)."""
     graph = large_graph()
     assert 4_500 <= len(graph) <= 6_500
-    validate(well_formed().graph)  # warm up: pyshacl import, parsing the ontology
-    start = time.perf_counter()
     report = validate(graph)
-    elapsed = time.perf_counter() - start
     assert report.conforms, report
-    # about 1 s on the development machine; the bound leaves room for slow CI machines
-    assert elapsed < 10, f"validation took {elapsed:.1f} s"
+    assert report.violations == ()
