@@ -13,8 +13,14 @@ written as one file per article. For each size it reports
 * kg: `kg build FOLDER -o OUT` (validation and HTML included unless --build-args says
   otherwise), in a fresh process: wall time, peak memory of the process and its workers,
   and the ratio to spaCy;
+* the build's own account of its time (``kg build --json``): reading and extraction, then
+  the merge's RDF, SHACL, store, Turtle and page, and the SHACL share of the parse;
 * with --incremental: the same build run again after adding one article (the cache keeps
-  every other article's extraction).
+  every other article's extraction);
+* with --dask: the same build on a local Dask cluster of 2 single-threaded workers (started
+  by this script), against the local build;
+* with --query: one SPARQL query by ``kg query`` on the build folder (the store) and on
+  graph.ttl (parsed first), each in a fresh process.
 
 Fresh processes both, model loads included. It leaves out reading the files from a cold
 disk cache (the corpus was just written).
@@ -23,6 +29,7 @@ disk cache (the corpus was just written).
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import shlex
 import subprocess
@@ -106,6 +113,27 @@ def timed(*args: str) -> tuple[float, float, int, str]:
     return float(wall), float(peak), int(code), done.stdout + done.stderr
 
 
+def _seconds(output: str) -> dict[str, float]:
+    """The build's own timing, from its --json summary."""
+    start = output.find("{")
+    if start < 0:
+        return {}
+    try:
+        summary, _ = json.JSONDecoder().raw_decode(output[start:])
+    except ValueError:
+        return {}
+    return dict(summary.get("seconds", {}))
+
+
+def _dask_build(folder: Path, out: Path, build_args: str) -> tuple[float, float, int, str]:
+    from dask.distributed import LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                      dashboard_address=None) as cluster:
+        return timed("kg", "build", str(folder), "-o", str(out), "--no-progress", "--json",
+                     "--dask", cluster.scheduler_address, *shlex.split(build_args))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", nargs="*", type=int, default=[1000])
@@ -113,6 +141,10 @@ def main() -> int:
     parser.add_argument("--incremental", action="store_true",
                         help="also time a rebuild after adding one article")
     parser.add_argument("--no-spacy", action="store_true", help="skip the spaCy baseline")
+    parser.add_argument("--dask", action="store_true",
+                        help="also build on a local Dask cluster of 2 workers")
+    parser.add_argument("--query", action="store_true",
+                        help="also time kg query on the store and on graph.ttl")
     args = parser.parse_args()
     for size in args.articles:
         with tempfile.TemporaryDirectory() as work:
@@ -124,13 +156,36 @@ def main() -> int:
                 print(f"{size:6d} articles  spaCy nlp.pipe(n_process=2): {spacy_wall:7.1f} s, "
                       f"peak {spacy_peak:6.0f} MB", flush=True)
             out = Path(work) / "out"
-            build = ["build", str(folder), "-o", str(out), "--no-progress",
+            build = ["build", str(folder), "-o", str(out), "--no-progress", "--json",
                      *shlex.split(args.build_args)]
             wall, peak, code, output = timed("kg", *build)
             print(f"{size:6d} articles  kg build: {wall:7.1f} s, peak {peak:6.0f} MB, "
-                  f"exit {code}, x{wall / spacy_wall:.2f} of spaCy", flush=True)
+                  f"exit {code}, x{wall / spacy_wall:.2f} of spaCy, "
+                  f"{size / wall:.1f} articles/s", flush=True)
             if code not in (0, 4):
                 print(output[-2000:])
+            steps = _seconds(output)
+            if steps:
+                print(f"{size:6d} articles  of it: " + ", ".join(
+                    f"{step} {value:.1f} s" for step, value in steps.items()), flush=True)
+                if "shacl" in steps:
+                    print(f"{size:6d} articles  SHACL: x{steps['shacl'] / spacy_wall:.2f} of "
+                          f"spaCy's parse, {steps['shacl'] / sum(steps.values()):.0%} of the "
+                          f"build", flush=True)
+            if args.query:
+                query = "SELECT (COUNT(*) AS ?n) WHERE { ?s a kgo:Person }"
+                for where in (out, out / "graph.ttl"):
+                    qwall, qpeak, _, _ = timed("kg", "query", str(where), query)
+                    print(f"{size:6d} articles  kg query on {where.name}: {qwall:6.2f} s, "
+                          f"peak {qpeak:6.0f} MB", flush=True)
+            if args.dask:
+                dwall, dpeak, dcode, doutput = _dask_build(folder, Path(work) / "out-dask",
+                                                           args.build_args)
+                print(f"{size:6d} articles  kg build --dask (LocalCluster, 2 workers): "
+                      f"{dwall:7.1f} s, peak {dpeak:6.0f} MB (this process), exit {dcode}, "
+                      f"x{dwall / wall:.2f} of the local build", flush=True)
+                if dcode not in (0, 4):
+                    print(doutput[-2000:])
             if args.incremental:
                 extra = folder / "new" / "article-new.txt"
                 extra.parent.mkdir()

@@ -168,6 +168,12 @@ def format_summary(summary: dict[str, object], validation: ValidationReport | No
     if summary.get("page_entities"):
         lines.append(f"page:     the {summary['page_entities']} most connected entities (the "
                      f"graph is too large to draw whole; query it, or kg serve it)")
+    seconds = summary.get("seconds")
+    if isinstance(seconds, dict) and seconds:
+        names = {"extract": "read and extract", "rdf": "RDF", "shacl": "SHACL",
+                 "store": "store", "turtle": "Turtle", "html": "page"}
+        lines.append(f"time:     {sum(seconds.values()):.1f} s: " + ", ".join(
+            f"{names.get(step, step)} {value:.1f}" for step, value in seconds.items()))
     files = summary.get("files")
     if isinstance(files, dict):
         for name, path in files.items():

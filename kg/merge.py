@@ -19,6 +19,7 @@ The store then writes ``graph.ttl`` (sorted Turtle through rdflib for graphs up 
 from __future__ import annotations
 
 import dataclasses
+import time
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -54,6 +55,9 @@ class MergeResult:
     validation: ValidationReport | None = None
     #: the page shows this many of the graph's entities (None: all)
     page_entities: int | None = None
+    #: seconds spent in each step: "rdf" (resolving and writing), "shacl", "store" (loading
+    #: and counting), "turtle", "html"
+    seconds: dict[str, float] = field(default_factory=dict)
 
 
 def merge(
@@ -80,10 +84,22 @@ def merge(
     result = MergeResult()
     violations: set[Violation] = set()
 
+    seconds = result.seconds
+    clock = time.perf_counter()
+
+    def lap(step: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        seconds[step] = seconds.get(step, 0.0) + now - clock
+        clock = now
+
     def flush(batch: Graph, keys: set[str]) -> None:
+        lap("rdf")
         if validate:
             violations.update(_check(batch, keys, writer))
+            lap("shacl")
         _load(store, batch, result)
+        lap("store")
 
     batch = new_graph()
     keys: set[str] = set()
@@ -114,6 +130,7 @@ def merge(
             batch = new_graph()
     writer.extractors(batch, EXTRACTORS)
     _load(store, batch, result)
+    lap("store")
     if validate:
         violations.update(_check_entities(knowledge.entities.values(), writer))
         from kg.validate import ValidationReport
@@ -123,13 +140,17 @@ def merge(
         result.validation = ValidationReport(
             conforms=not any(v.severity == "Violation" for v in ordered),
             violations=tuple(ordered))
+        lap("shacl")
     store.flush()
     result.triples = len(store)
     _count(store, result)
+    lap("store")
     _write_turtle(store, staging / "graph.ttl", result.triples)
+    lap("turtle")
     if html:
         result.page_entities = _write_page(store, staging / "graph.html", title,
                                            sum(result.entities.values()))
+        lap("html")
     return result
 
 
@@ -249,29 +270,32 @@ def _write_page(store: ox.Store, path: Path, title: str, entities: int) -> int |
     prefixes = all_prefixes()
     chosen = [row["e"] for row in _select(store, top, prefixes)]
     values = " ".join(f"<{node.value}>" for node in chosen)
-    subgraph = f"""
-        CONSTRUCT {{ ?n ?p ?o }} WHERE {{
-          VALUES ?e {{ {values} }}
-          {{ BIND(?e AS ?n) ?n ?p ?o .
-             FILTER(?p != kgo:mentions) }}
-          UNION
-          {{ ?n a rdf:Statement ; rdf:subject ?e ; rdf:object ?o2 .
-             VALUES ?o2 {{ {values} }} ?n ?p ?o . }}
-          UNION
-          {{ ?st a rdf:Statement ; rdf:subject ?e ; rdf:object ?o2 ;
-                 kgo:subjectMention|kgo:objectMention|prov:wasDerivedFrom|prov:wasAttributedTo ?n .
-             VALUES ?o2 {{ {values} }} ?n ?p ?o . FILTER(?p != kgo:mentions) }}
-          UNION
-          {{ ?e ?fp ?lit . FILTER(isLiteral(?lit))
-             ?n a rdf:Statement ; rdf:subject ?e ; rdf:predicate ?fp ; rdf:object ?lit .
-             ?n ?p ?o . }}
-        }}"""
+    # the entities' own triples (facts with the other chosen ones only); the statements
+    # between two of them; those statements' mentions, articles and extractors; the
+    # statements of the entities' dates and amounts. Four queries, each binding its own
+    # variables (in one UNION, a BIND of the outer ?e was unbound and took the whole graph).
+    parts = [
+        f"""{{ VALUES ?n {{ {values} }} ?n ?p ?o . FILTER(?p != kgo:mentions)
+              FILTER(isLiteral(?o) || ?p = rdf:type || ?o IN ({", ".join(values.split())})) }}""",
+        f"""{{ VALUES ?e {{ {values} }} VALUES ?o2 {{ {values} }}
+              ?n a rdf:Statement ; rdf:subject ?e ; rdf:object ?o2 . ?n ?p ?o . }}""",
+        f"""{{ VALUES ?e {{ {values} }} VALUES ?o2 {{ {values} }}
+              ?st a rdf:Statement ; rdf:subject ?e ; rdf:object ?o2 ;
+                  kgo:subjectMention|kgo:objectMention|prov:wasDerivedFrom|prov:wasAttributedTo
+                  ?n .
+              ?n ?p ?o . FILTER(?p != kgo:mentions) }}""",
+        f"""{{ VALUES ?e {{ {values} }} ?e ?fp ?lit . FILTER(isLiteral(?lit))
+              ?n a rdf:Statement ; rdf:subject ?e ; rdf:predicate ?fp ; rdf:object ?lit .
+              ?n ?p ?o . }}""",
+    ]
     graph = Graph()
     for prefix, namespace in prefixes.items():
         graph.bind(prefix, namespace)
-    data = ox.serialize(_construct(store, subgraph, prefixes), format=ox.RdfFormat.N_TRIPLES)
-    if data:
-        graph.parse(data=data.decode("utf-8"), format="nt")
+    for part in parts:
+        data = ox.serialize(_construct(store, f"CONSTRUCT {{ ?n ?p ?o }} WHERE {part}",
+                                       prefixes), format=ox.RdfFormat.N_TRIPLES)
+        if data:
+            graph.parse(data=data.decode("utf-8"), format="nt")
     write_html(graph, path, title=f"{title} — the {len(chosen)} most connected of {entities} "
                                   f"entities")
     return len(chosen)

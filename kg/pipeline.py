@@ -14,6 +14,7 @@ import contextlib
 import os
 import shutil
 import tempfile
+import time
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -69,6 +70,10 @@ class BuildResult:
     counts: tuple[Counter[str], Counter[str], int] | None = None
     #: the page shows only this many entities, the most connected (None: all of them)
     page_entities: int | None = None
+    #: seconds by step of a build into a folder: "extract" (reading, parsing, extracting,
+    #: resolving; the cache read included), then the merge's "rdf", "shacl", "store",
+    #: "turtle", "html"
+    seconds: dict[str, float] = field(default_factory=dict)
 
     @property
     def graph(self) -> Graph:
@@ -116,6 +121,8 @@ class BuildResult:
             report["cached"] = self.cached
         if self.duplicates:
             report["duplicates"] = [{"source": a, "same_as": b} for a, b in self.duplicates]
+        if self.seconds:
+            report["seconds"] = {step: round(value, 2) for step, value in self.seconds.items()}
         return report
 
 
@@ -334,6 +341,7 @@ def _build_folder(sources: list[Source], output_dir: Path, intake: _Intake, *,
                 results = progress(results)
             resolver = Resolver(keep_facts=False)
             order: list[tuple[str, str]] = []
+            started = time.perf_counter()
             for extraction in results:
                 if isinstance(extraction, Failure):
                     if strict:
@@ -350,6 +358,7 @@ def _build_folder(sources: list[Source], output_dir: Path, intake: _Intake, *,
             first = resolver.graph.documents[0]
             title = (f"kg — {first.title or first.source}" if len(order) == 1
                      else f"kg — {len(order)} articles")
+            extract_seconds = time.perf_counter() - started
             staging = target.stage()
             merged = merge(order, resolver, store, staging, min_confidence=min_confidence,
                            open_relations=open_relations, validate=validate, html=html,
@@ -365,7 +374,8 @@ def _build_folder(sources: list[Source], output_dir: Path, intake: _Intake, *,
                          validation=merged.validation, files=files, skipped=intake.skipped,
                          duplicates=intake.duplicates, cached=intake.cached,
                          counts=(merged.entities, merged.facts, merged.triples),
-                         page_entities=merged.page_entities)
+                         page_entities=merged.page_entities,
+                         seconds={"extract": extract_seconds, **merged.seconds})
     return result
 
 
