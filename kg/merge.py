@@ -42,7 +42,7 @@ __all__ = ["MergeResult", "merge"]
 #: articles per batch written, checked and loaded together
 BATCH_ARTICLES = 100
 #: up to this size graph.ttl is rdflib's sorted Turtle (easy to diff); above, pyoxigraph's
-SORTED_TURTLE_LIMIT = 300_000
+SORTED_TURTLE_LIMIT = 50_000
 #: up to this many entities the page shows the whole graph; above, the most connected ones
 PAGE_ENTITIES = 600
 

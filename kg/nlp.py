@@ -48,9 +48,15 @@ def _register_components() -> None:
         return doc
 
 
-@functools.cache
 def load_model(name: str = DEFAULT_MODEL) -> Language:
-    """Load (once per process) the installed spaCy pipeline ``name``. Never downloads."""
+    """Load (once per process) the installed spaCy pipeline ``name``. Never downloads.
+
+    ``load_model()`` and ``load_model(DEFAULT_MODEL)`` are the same pipeline, loaded once."""
+    return _load_model(name)
+
+
+@functools.cache
+def _load_model(name: str) -> Language:
     import spacy
 
     _register_components()
