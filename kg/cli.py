@@ -115,9 +115,9 @@ def build_command(
             if progress or total is None or total > 1:
                 from tqdm import tqdm
 
-                def bar(results):  # type: ignore[no-untyped-def]
+                def bar(results, desc=None):  # type: ignore[no-untyped-def]
                     return tqdm(results, total=total, unit="article", file=sys.stderr,
-                                smoothing=0.1)
+                                smoothing=0.1, desc=desc)
 
         result = build(articles, output_dir, min_confidence=min_confidence,
                        open_relations=not no_open_relations, validate=not no_validate,

@@ -21,10 +21,10 @@ from __future__ import annotations
 import dataclasses
 import time
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 from rdflib import Graph
@@ -71,6 +71,7 @@ def merge(
     validate: bool,
     html: bool,
     title: str,
+    progress: Callable[..., Iterable[Any]] | None = None,
 ) -> MergeResult:
     """Write the graph of ``documents`` ((doc_id, source) in input order, every extraction in
     ``cache``) into ``staging``: the store folder, graph.ttl and (with ``html``) graph.html."""
@@ -103,7 +104,9 @@ def merge(
 
     batch = new_graph()
     keys: set[str] = set()
-    for n, (doc_id, source) in enumerate(documents, start=1):
+    articles: Iterable[Any] = (documents if progress is None
+                               else progress(documents, desc="write"))
+    for n, (doc_id, source) in enumerate(articles, start=1):
         extraction = cache.get(doc_id)
         if extraction is None:  # pragma: no cover - the extract stage just wrote it
             raise RuntimeError(f"{source}: its extraction is missing from the build cache")

@@ -192,7 +192,7 @@ def build_knowledge(
     sources: Iterable[Source],
     *,
     model: str = DEFAULT_MODEL,
-    progress: Callable[[Iterable[Any]], Iterable[Any]] | None = None,
+    progress: Callable[..., Iterable[Any]] | None = None,
     strict: bool = True,
     languages: Collection[str] | None = DEFAULT_LANGUAGES,
     exclude: Iterable[Path] = (),
@@ -223,7 +223,7 @@ def build_knowledge(
     results: Iterable[Any] = extract_stream(documents, model=model, cache=cache, jobs=jobs,
                                             dask=dask, on_cached=count_cached)
     if progress is not None:
-        results = progress(results)
+        results = progress(results, desc="extract")
     resolver = Resolver()
     count = 0
     for extraction in results:
@@ -258,7 +258,7 @@ def build(
     validate: bool = True,
     html: bool = True,
     model: str = DEFAULT_MODEL,
-    progress: Callable[[Iterable[Any]], Iterable[Any]] | None = None,
+    progress: Callable[..., Iterable[Any]] | None = None,
     strict: bool = True,
     languages: Collection[str] | None = DEFAULT_LANGUAGES,
     cache: bool = True,
@@ -278,7 +278,9 @@ def build(
     ``OUTPUT/.kg-cache``, so that a rebuild parses only new or changed articles (entries of
     articles no longer built are removed). ``jobs`` worker processes (or a Dask scheduler
     address, ``dask``) parse and extract; ``fields`` and ``timeout`` are for JSON Lines/CSV
-    records and web pages (:func:`kg.reader.iter_inputs`).
+    records and web pages (:func:`kg.reader.iter_inputs`). ``progress`` is a tqdm-like
+    callable, ``progress(iterable, desc=...)`` (``tqdm`` itself will do): it wraps the
+    articles as they are extracted, then as their facts are written into the graph.
     With ``open_relations=False`` the open relations (``kgo:relatedTo``) are left out.
     """
     from kg.extract import EXTRACTORS
@@ -310,7 +312,7 @@ def build(
 
 def _build_folder(sources: list[Source], output_dir: Path, intake: _Intake, *,
                   min_confidence: float, open_relations: bool, validate: bool, html: bool,
-                  model: str, progress: Callable[[Iterable[Any]], Iterable[Any]] | None,
+                  model: str, progress: Callable[..., Iterable[Any]] | None,
                   strict: bool, languages: Collection[str] | None, cache: bool, jobs: int,
                   dask: str | None, fields: RecordFields | None, timeout: float | None
                   ) -> BuildResult:
@@ -338,7 +340,7 @@ def _build_folder(sources: list[Source], output_dir: Path, intake: _Intake, *,
                                                     jobs=jobs, dask=dask,
                                                     on_cached=count_cached)
             if progress is not None:
-                results = progress(results)
+                results = progress(results, desc="extract")
             resolver = Resolver(keep_facts=False)
             order: list[tuple[str, str]] = []
             started = time.perf_counter()
@@ -362,7 +364,7 @@ def _build_folder(sources: list[Source], output_dir: Path, intake: _Intake, *,
             staging = target.stage()
             merged = merge(order, resolver, store, staging, min_confidence=min_confidence,
                            open_relations=open_relations, validate=validate, html=html,
-                           title=title)
+                           title=title, progress=progress)
             produced = [GRAPH_FILE, STORE_FOLDER] + ([HTML_FILE] if html else [])
             files = target.commit(staging, produced)
             if cache:
