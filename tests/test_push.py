@@ -1,0 +1,321 @@
+"""kg push: a graph into a SPARQL 1.1 Graph Store, as one named graph.
+
+The tests run against a stub server (http.server on 127.0.0.1) that records each request."""
+
+from __future__ import annotations
+
+import base64
+import json
+import shutil
+import socket
+import threading
+import time
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import main
+from kg.push import GRAPH_BASE, PushError, graph_iri_of, push_graph
+from tests.conftest import ROOT
+
+#: the sample article's graph, as committed (test_sample_article checks it is what kg builds)
+SAMPLE_TTL = ROOT / "output" / "graph.ttl"
+
+TRICKY_TTL = """\
+@prefix ex: <https://example.org/ns#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+<https://example.org/entity/Société_Générale_(banque)> ex:label "Société Générale"@fr ,
+    "Societe Generale"@en-GB , "12"^^xsd:integer , "0.85"^^xsd:decimal .
+<https://example.org/e/a%20b'c~d!e$f&g*h+i,j;k=l:m@n> ex:date "2024-07-23"^^xsd:date ,
+    "2024-07-23T10:00:00+02:00"^^xsd:dateTime , "2024"^^xsd:gYear .
+<https://example.org/e/ü/日本> ex:text \"\"\"ligne 1
+ligne "2"\tun \\\\ et une tabulation\"\"\" , "emoji 🦙 lama" , "" ,
+    "LONG" , "custom"^^<https://example.org/dt#x> .
+<urn:isbn:978-2-07-036822-8> ex:p <mailto:a@b.fr> .
+""".replace('"LONG"', '"' + "é" * 30_000 + 'fin"')  # 60 kB: Virtuoso 7.2 stops at 64 kB
+
+
+def _triples(path: Path) -> set[str]:
+    return {str(q.triple) for q in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)}
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+# ---------------------------------------------------------------------------------------------
+# a stub Graph Store
+
+
+@dataclass
+class Request:
+    method: str
+    path: str
+    query: dict[str, list[str]]
+    headers: dict[str, str]
+    body: bytes
+
+
+@dataclass
+class Stub:
+    url: str
+    requests: list[Request] = field(default_factory=list)
+    #: None: accept; else (status, body) for every write
+    refuse: tuple[int, str] | None = None
+    #: ... after accepting this many
+    accepted: int = 0
+    #: "basic:USER:PASSWORD", "digest" (challenge, then accept any Digest header) or None
+    auth: str | None = None
+    delay: float = 0.0
+
+    def graph(self) -> set[str]:
+        """What the stub's named graph holds after the recorded PUT and POSTs."""
+        triples: set[str] = set()
+        for request in self.requests:
+            if request.method == "PUT":
+                triples = set()
+            triples |= {str(q.triple) for q in ox.parse(request.body,
+                                                         format=ox.RdfFormat.N_TRIPLES)}
+        return triples
+
+
+@pytest.fixture
+def stub():
+    state = Stub(url="")
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+        def _write(self) -> None:
+            length = int(self.headers.get("Content-Length", 0))
+            body = self.rfile.read(length)
+            time.sleep(state.delay)
+            given = self.headers.get("Authorization", "")
+            if state.auth == "digest" and not given.startswith("Digest "):
+                self._answer(401, "", {"WWW-Authenticate": 'Digest realm="stub", '
+                                       'nonce="n0nce", qop="auth", algorithm="MD5"'})
+                return
+            if state.auth and state.auth.startswith("basic:"):
+                expected = base64.b64encode(state.auth[6:].encode()).decode()
+                if given != f"Basic {expected}":
+                    self._answer(401, "", {"WWW-Authenticate": 'Basic realm="stub"'})
+                    return
+            parts = urllib.parse.urlsplit(self.path)
+            state.requests.append(Request(self.command, parts.path,
+                                          urllib.parse.parse_qs(parts.query),
+                                          dict(self.headers.items()), body))
+            if state.refuse and len(state.requests) > state.accepted:
+                self._answer(state.refuse[0], state.refuse[1], {"Content-Type": "text/html"})
+            else:
+                self._answer(201 if self.command == "PUT" else 204, "", {})
+
+        def _answer(self, status: int, text: str, headers: dict[str, str]) -> None:
+            data = text.encode()
+            self.send_response(status)
+            for name, value in headers.items():
+                self.send_header(name, value)
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        do_PUT = do_POST = _write
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    state.url = f"http://127.0.0.1:{server.server_address[1]}/store"
+    try:
+        yield state
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+def _build_folder(folder: Path, turtle: Path) -> Path:
+    """A folder as kg build leaves it: the store, and graph.ttl beside it."""
+    folder.mkdir()
+    store = ox.Store(str(folder / "graph.oxigraph"))
+    store.load(path=str(turtle), format=ox.RdfFormat.TURTLE)
+    store.flush()
+    del store
+    shutil.copy(turtle, folder / "graph.ttl")
+    return folder
+
+
+@pytest.fixture
+def tricky(tmp_path) -> Path:
+    path = tmp_path / "tricky.ttl"
+    path.write_text(TRICKY_TTL, encoding="utf-8")
+    return path
+
+
+def test_first_chunk_put_then_posts_into_one_named_graph(stub, tricky):
+    result = push_graph(tricky, stub.url, chunk_triples=4)
+    assert [r.method for r in stub.requests] == ["PUT", "POST", "POST", "POST"]
+    assert result.chunks == 4 and result.triples == 13 == len(_triples(tricky))
+    assert {r.query["graph"][0] for r in stub.requests} == {result.graph_iri}
+    assert result.graph_iri.startswith(GRAPH_BASE)
+    assert {r.headers["Content-Type"] for r in stub.requests} == {"application/n-triples"}
+    assert all(r.path == "/store" for r in stub.requests)
+    assert stub.graph() == _triples(tricky)
+
+
+def test_digest_challenge_once_then_each_chunk_sent_once(stub, tricky):
+    stub.auth = "digest"
+    result = push_graph(tricky, stub.url, user="kg", password="pw-d1g3st", chunk_triples=5)
+    assert result.chunks == 3
+    # the stub records only the accepted requests: one each, the nonce reused
+    assert [r.method for r in stub.requests] == ["PUT", "POST", "POST"]
+    for request in stub.requests:
+        header = request.headers["Authorization"]
+        assert header.startswith("Digest ") and 'username="kg"' in header
+        assert "pw-d1g3st" not in header
+
+
+def test_basic_auth(stub, tricky):
+    stub.auth = "basic:kg:pw-b4sic"
+    push_graph(tricky, stub.url, user="kg", password="pw-b4sic", auth="basic")
+    assert [r.method for r in stub.requests] == ["PUT"]
+    with pytest.raises(PushError, match=r"401.*wrong user or password"):
+        push_graph(tricky, stub.url, user="kg", password="nope", auth="basic")
+
+
+def test_the_endpoints_query_string_is_kept(stub, tricky):
+    push_graph(tricky, stub.url + "?token=x", graph_iri="urn:g:1")
+    assert stub.requests[0].query == {"token": ["x"], "graph": ["urn:g:1"]}
+
+
+def test_the_default_graph_iri_is_the_graphs_content(tmp_path, tricky):
+    shuffled = tmp_path / "shuffled.nt"
+    shuffled.write_text("".join(sorted(f"{t} .\n" for t in _triples(tricky))), encoding="utf-8")
+    folder = _build_folder(tmp_path / "out", tricky)
+    iri = graph_iri_of(tricky)
+    assert iri == graph_iri_of(shuffled) == graph_iri_of(folder)
+    assert iri == graph_iri_of(folder / "graph.oxigraph")
+    changed = tmp_path / "changed.ttl"
+    changed.write_text(TRICKY_TTL.replace("lama", "llama"), encoding="utf-8")
+    assert graph_iri_of(changed) != iri
+
+
+def test_a_build_folder_is_read_from_its_store(stub, tmp_path, tricky):
+    folder = _build_folder(tmp_path / "out", tricky)
+    (folder / "graph.ttl").write_text("this would not parse", encoding="utf-8")
+    result = push_graph(folder, stub.url, chunk_triples=6)
+    assert result.triples == 13 and stub.graph() == _triples(tricky)
+
+
+def test_server_errors_are_one_line_with_the_servers_message(stub, tricky):
+    stub.refuse = (500, "<html><head><title>x</title></head><body><h1>HTTP/1.1 500 Failed</h1>"
+                        "<xmp>Graph <urn:g> is rejected:\n bad things</xmp></body></html>")
+    with pytest.raises(PushError) as caught:
+        push_graph(tricky, stub.url)
+    message = str(caught.value)
+    assert "\n" not in message
+    assert "HTTP 500" in message and "Graph <urn:g> is rejected: bad things" in message
+    stub.refuse = (404, "")
+    with pytest.raises(PushError, match=r"HTTP 404.*no Graph Store here"):
+        push_graph(tricky, stub.url)
+
+
+def test_a_later_chunk_failing_says_what_the_graph_holds(stub, tricky):
+    stub.refuse, stub.accepted = (503, "busy"), 1
+    with pytest.raises(PushError, match=r"HTTP 503.*busy.*holds only 5 of the 13 triples"):
+        push_graph(tricky, stub.url, chunk_triples=5)
+
+
+def test_timeout(stub, tricky):
+    stub.delay = 1.0
+    with pytest.raises(PushError, match=r"no answer within 0.2 s"):
+        push_graph(tricky, stub.url, timeout=0.2)
+
+
+def test_refused_before_anything_is_sent(stub, tmp_path, tricky):
+    with pytest.raises(PushError, match="not an http"):
+        push_graph(tricky, "ftp://127.0.0.1/store")
+    with pytest.raises(PushError, match="holds credentials") as caught:
+        push_graph(tricky, "http://kg:s3cr3t@127.0.0.1/store")
+    assert "s3cr3t" not in str(caught.value)
+    with pytest.raises(PushError, match="no graph in this folder"):
+        push_graph(tmp_path, stub.url)
+    with pytest.raises(PushError, match="no such file"):
+        push_graph(tmp_path / "missing.ttl", stub.url)
+    broken = tmp_path / "broken.ttl"
+    broken.write_text(TRICKY_TTL + "<urn:a> <urn:b> .\n", encoding="utf-8")
+    with pytest.raises(PushError, match="not Turtle"):
+        push_graph(broken, stub.url)
+    blank = tmp_path / "blank.ttl"
+    blank.write_text("<urn:a> <urn:b> [ <urn:c> 1 ] .\n", encoding="utf-8")
+    with pytest.raises(PushError, match="blank nodes"):
+        push_graph(blank, stub.url, chunk_triples=1)
+    with pytest.raises(PushError, match="absolute IRI"):
+        push_graph(tricky, stub.url, graph_iri="graph 1")
+    assert stub.requests == []
+    push_graph(blank, stub.url)  # in one request, blank nodes are fine
+    assert len(stub.graph()) == 2
+
+
+def test_unreachable():
+    with pytest.raises(PushError, match=r"cannot reach http://127.0.0.1:\d+/store: "
+                                        r"Connection refused$"):
+        push_graph(SAMPLE_TTL, f"http://127.0.0.1:{_free_port()}/store", timeout=5)
+
+
+# the command line
+
+
+def test_cli_summary_and_json(stub, tricky):
+    result = CliRunner().invoke(main, ["push", str(tricky), stub.url, "--chunk-triples", "10"])
+    assert result.exit_code == 0, result.output
+    assert "13 triples in 2 chunk(s)" in result.output
+    assert f"graph:    <{graph_iri_of(tricky)}>" in result.output
+    result = CliRunner().invoke(main, ["push", str(tricky), stub.url, "--json",
+                                       "--graph", "urn:x"])
+    assert json.loads(result.output)["graph"] == "urn:x"
+
+
+def test_cli_password_from_the_environment_or_a_file_never_shown(stub, tricky, tmp_path):
+    stub.auth = "basic:kg:pw-fr0m-env"
+    runner = CliRunner()
+    ok = runner.invoke(main, ["push", str(tricky), stub.url, "-u", "kg", "--auth", "basic"],
+                       env={"KG_PUSH_PASSWORD": "pw-fr0m-env"})
+    assert ok.exit_code == 0, ok.output
+    wrong = runner.invoke(main, ["push", str(tricky), stub.url, "-u", "kg", "--auth", "basic"],
+                          env={"KG_PUSH_PASSWORD": "pw-wr0ng"})
+    assert wrong.exit_code == 1
+    assert wrong.output.startswith("Error: ") and wrong.output.count("\n") == 1
+    assert "Traceback" not in wrong.output and "pw-wr0ng" not in wrong.output
+    secret = tmp_path / "password"
+    secret.write_text("pw-fr0m-env\n", encoding="utf-8")
+    from_file = runner.invoke(main, ["push", str(tricky), stub.url, "-u", "kg", "--auth",
+                                     "basic", "--password-file", str(secret)],
+                              env={"KG_PUSH_PASSWORD": None})
+    assert from_file.exit_code == 0, from_file.output
+    assert "pw-fr0m-env" not in ok.output + from_file.output
+    missing = runner.invoke(main, ["push", str(tricky), stub.url, "-u", "kg"],
+                            env={"KG_PUSH_PASSWORD": None})
+    assert missing.exit_code == 2 and "KG_PUSH_PASSWORD" in missing.output
+    no_option = runner.invoke(main, ["push", str(tricky), stub.url, "--password", "x"])
+    assert no_option.exit_code == 2
+
+
+def test_cli_errors_exit_1_on_one_line(tmp_path):
+    result = CliRunner().invoke(main, ["push", str(tmp_path), "http://127.0.0.1:9/store"])
+    assert result.exit_code == 1
+    assert result.output == (f"Error: {tmp_path}: no graph in this folder (neither "
+                             f"graph.oxigraph nor graph.ttl); kg build -o {tmp_path} ... "
+                             "writes one\n")
+
+
+def test_listed_in_kg_help():
+    result = CliRunner().invoke(main, ["--help"])
+    assert "push " in result.output
