@@ -1,13 +1,17 @@
 """kg push: a graph into a SPARQL 1.1 Graph Store, as one named graph.
 
-The tests run against a stub server (http.server on 127.0.0.1) that records each request."""
+Fast tests run against a stub server (http.server on 127.0.0.1) that records each request;
+the ``slow`` ones against a real Virtuoso started for the session (skipped, with the reason,
+when virtuoso-t is not installed)."""
 
 from __future__ import annotations
 
 import base64
 import json
+import secrets
 import shutil
 import socket
+import subprocess
 import threading
 import time
 import urllib.parse
@@ -22,7 +26,7 @@ from click.testing import CliRunner
 
 from kg.cli import main
 from kg.push import GRAPH_BASE, PushError, graph_iri_of, push_graph
-from tests.conftest import ROOT
+from tests.conftest import ROOT, SAMPLE
 
 #: the sample article's graph, as committed (test_sample_article checks it is what kg builds)
 SAMPLE_TTL = ROOT / "output" / "graph.ttl"
@@ -130,7 +134,7 @@ def stub():
         do_PUT = do_POST = _write
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     state.url = f"http://127.0.0.1:{server.server_address[1]}/store"
     try:
@@ -273,6 +277,16 @@ def test_unreachable():
 # the command line
 
 
+def _error(result) -> str:
+    """The message of a command that failed cleanly: status 1, one line, no traceback."""
+    assert result.exit_code == 1, result.output
+    assert isinstance(result.exception, SystemExit), result.exception
+    assert result.output.startswith("Error: ") and result.output.count("\n") == 1
+    assert "Traceback" not in result.output
+    return result.output.removeprefix("Error: ").rstrip("\n")
+
+
+
 def test_cli_summary_and_json(stub, tricky):
     result = CliRunner().invoke(main, ["push", str(tricky), stub.url, "--chunk-triples", "10"])
     assert result.exit_code == 0, result.output
@@ -291,9 +305,7 @@ def test_cli_password_from_the_environment_or_a_file_never_shown(stub, tricky, t
     assert ok.exit_code == 0, ok.output
     wrong = runner.invoke(main, ["push", str(tricky), stub.url, "-u", "kg", "--auth", "basic"],
                           env={"KG_PUSH_PASSWORD": "pw-wr0ng"})
-    assert wrong.exit_code == 1
-    assert wrong.output.startswith("Error: ") and wrong.output.count("\n") == 1
-    assert "Traceback" not in wrong.output and "pw-wr0ng" not in wrong.output
+    assert "pw-wr0ng" not in _error(wrong)
     secret = tmp_path / "password"
     secret.write_text("pw-fr0m-env\n", encoding="utf-8")
     from_file = runner.invoke(main, ["push", str(tricky), stub.url, "-u", "kg", "--auth",
@@ -310,12 +322,267 @@ def test_cli_password_from_the_environment_or_a_file_never_shown(stub, tricky, t
 
 def test_cli_errors_exit_1_on_one_line(tmp_path):
     result = CliRunner().invoke(main, ["push", str(tmp_path), "http://127.0.0.1:9/store"])
-    assert result.exit_code == 1
-    assert result.output == (f"Error: {tmp_path}: no graph in this folder (neither "
-                             f"graph.oxigraph nor graph.ttl); kg build -o {tmp_path} ... "
-                             "writes one\n")
+    assert _error(result) == (f"{tmp_path}: no graph in this folder (neither graph.oxigraph "
+                              f"nor graph.ttl); kg build -o {tmp_path} ... writes one")
+    result = CliRunner().invoke(main, ["push", str(SAMPLE_TTL), "gopher://127.0.0.1/"])
+    assert "not an http(s) address" in _error(result)
 
 
 def test_listed_in_kg_help():
     result = CliRunner().invoke(main, ["--help"])
     assert "push " in result.output
+
+
+# ---------------------------------------------------------------------------------------------
+# a real Virtuoso
+
+VIRTUOSO_INI = """\
+[Database]
+DatabaseFile       = {root}/virtuoso.db
+ErrorLogFile       = {root}/virtuoso.log
+LockFile           = {root}/virtuoso.lck
+TransactionFile    = {root}/virtuoso.trx
+xa_persistent_file = {root}/virtuoso.pxa
+ErrorLogLevel      = 7
+FileExtend         = 200
+MaxCheckpointRemap = 2000
+Striping           = 0
+TempStorage        = TempDatabase
+
+[TempDatabase]
+DatabaseFile       = {root}/virtuoso-temp.db
+TransactionFile    = {root}/virtuoso-temp.trx
+MaxCheckpointRemap = 2000
+Striping           = 0
+
+[Parameters]
+ServerPort             = 127.0.0.1:{sql_port}
+DisableUnixSocket      = 1
+DisableTcpSocket       = 0
+MaxClientConnections   = 10
+CheckpointInterval     = 60
+O_DIRECT               = 0
+CaseMode               = 2
+MaxStaticCursorRows    = 5000
+AllowOSCalls           = 0
+DirsAllowed            = {root}
+NumberOfBuffers        = 10000
+MaxDirtyBuffers        = 6000
+
+[HTTPServer]
+ServerPort             = 127.0.0.1:{http_port}
+ServerRoot             = {root}
+MaxClientConnections   = 5
+DavRoot                = DAV
+EnabledDavVSP          = 0
+HTTPProxyEnabled       = 0
+ServerThreads          = 5
+MaxKeepAlives          = 5
+KeepAliveTimeout       = 10
+Charset                = UTF-8
+EnabledGzipContent     = 0
+
+[Client]
+SQL_PREFETCH_ROWS  = 100
+SQL_PREFETCH_BYTES = 16000
+SQL_QUERY_TIMEOUT  = 0
+SQL_TXN_TIMEOUT    = 0
+
+[SPARQL]
+ResultSetMaxRows       = 100000
+MaxQueryExecutionTime  = 60
+"""
+
+
+@dataclass(frozen=True)
+class Virtuoso:
+    http: str
+    #: dba's, changed from the default; kgwriter's (who may write graphs) and kgreader's
+    password: str
+    writer_password: str
+
+    @property
+    def crud(self) -> str:
+        """The Graph Store endpoint that asks for Digest auth."""
+        return self.http + "/sparql-graph-crud-auth"
+
+    def select(self, query: str) -> list[dict[str, dict[str, str]]]:
+        request = urllib.request.Request(
+            self.http + "/sparql?" + urllib.parse.urlencode({"query": query}),
+            headers={"Accept": "application/sparql-results+json"})
+        with urllib.request.urlopen(request, timeout=60) as response:
+            return json.load(response)["results"]["bindings"]
+
+    def count(self, graph: str) -> int:
+        rows = self.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")
+        return int(rows[0]["n"]["value"])
+
+    def triples(self, graph: str) -> set[str]:
+        rows = self.select(f"SELECT ?s ?p ?o WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")
+        return {str(ox.Triple(*(_term(row[v]) for v in "spo"))) for row in rows}
+
+
+def _term(value: dict[str, str]) -> ox.NamedNode | ox.Literal:
+    if value["type"] == "uri":
+        return ox.NamedNode(value["value"])
+    if "xml:lang" in value:
+        return ox.Literal(value["value"], language=value["xml:lang"])
+    if "datatype" in value:
+        return ox.Literal(value["value"], datatype=ox.NamedNode(value["datatype"]))
+    return ox.Literal(value["value"])
+
+
+def _answers(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status == 200
+    except OSError:
+        return False
+
+
+@pytest.fixture(scope="session")
+def virtuoso(tmp_path_factory):
+    """A Virtuoso of its own, on loopback ports, its dba password changed to a random one."""
+    server, isql = shutil.which("virtuoso-t"), shutil.which("isql-vt")
+    if server is None or isql is None:
+        pytest.skip("Virtuoso is not installed (apt-get install virtuoso-opensource)")
+    root = tmp_path_factory.mktemp("virtuoso")
+    sql_port = http_port = _free_port()
+    while http_port == sql_port:
+        http_port = _free_port()
+    ini = root / "virtuoso.ini"
+    ini.write_text(VIRTUOSO_INI.format(root=root, sql_port=sql_port, http_port=http_port),
+                   encoding="utf-8")
+    http = f"http://127.0.0.1:{http_port}"
+    with open(root / "stdout.log", "wb") as log:
+        process = subprocess.Popen([server, "+foreground", "+configfile", str(ini)], cwd=root,
+                                   stdin=subprocess.DEVNULL, stdout=log,
+                                   stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 180
+        while not _answers(http + "/sparql?query=ASK%7B%7D"):
+            if process.poll() is not None:
+                pytest.fail("virtuoso-t stopped: "
+                            + (root / "stdout.log").read_text(errors="replace")[-2000:])
+            if time.monotonic() > deadline:
+                pytest.fail("virtuoso-t did not answer within 180 s")
+            time.sleep(0.5)
+        password, writer_password = ("kg" + secrets.token_hex(12) for _ in range(2))
+        # through stdin, never on a command line (ps shows those); a user who may only write
+        # graphs (SPARQL_UPDATE), and one who may not
+        script = (f"set password dba {password};\n"
+                  f"DB.DBA.USER_CREATE ('kgwriter', '{writer_password}');\n"
+                  "GRANT SPARQL_UPDATE TO \"kgwriter\";\n"
+                  f"DB.DBA.USER_CREATE ('kgreader', '{writer_password}');\n")
+        for _ in range(30):  # the SQL port may open a moment after the HTTP one
+            done = subprocess.run([isql, f"127.0.0.1:{sql_port}", "dba", "dba"], input=script,
+                                  text=True, capture_output=True, timeout=60)
+            said = done.stdout + done.stderr
+            if done.returncode == 0 and "Error" not in said:
+                break
+            if "Connect" not in said:
+                pytest.fail(f"isql-vt could not set Virtuoso up: {said[-1000:]}")
+            time.sleep(1)
+        else:
+            pytest.fail(f"isql-vt could not connect: {said[-1000:]}")
+        yield Virtuoso(http=http, password=password, writer_password=writer_password)
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def _push(source: Path, virtuoso: Virtuoso, *args: str, user: str = "dba",
+          password: str | None = None):
+    return CliRunner().invoke(
+        main, ["push", str(source), virtuoso.crud, "-u", user, *args],
+        env={"KG_PUSH_PASSWORD": virtuoso.password if password is None else password})
+
+
+@pytest.mark.slow
+def test_virtuoso_holds_the_sample_graph_triple_for_triple(virtuoso):
+    result = _push(SAMPLE_TTL, virtuoso, "--json")
+    assert result.exit_code == 0, result.output
+    graph = json.loads(result.output)["graph"]
+    local = _triples(SAMPLE_TTL)
+    assert virtuoso.count(graph) == len(local) == json.loads(result.output)["triples"]
+    assert virtuoso.triples(graph) == local
+    assert virtuoso.password not in result.output
+    facts = virtuoso.select(f"""
+        PREFIX kgo: <https://w3id.org/kgnews/ontology#>
+        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        SELECT ?start WHERE {{ GRAPH <{graph}> {{
+          ?ceo rdfs:label "Mark Zuckerberg" ; kgo:ceoOf ?meta . ?meta rdfs:label "Meta" .
+          ?period kgo:startDate ?start .
+        }} }}""")
+    assert [row["start"] for row in facts] == [
+        {"type": "typed-literal", "datatype": "http://www.w3.org/2001/XMLSchema#date",
+         "value": "2024-07-01"}]
+
+
+@pytest.mark.slow
+def test_virtuoso_push_again_replaces_and_chunks_add_up(virtuoso):
+    first = _push(SAMPLE_TTL, virtuoso, "--graph", "urn:kg:test:again")
+    again = _push(SAMPLE_TTL, virtuoso, "--graph", "urn:kg:test:again")
+    assert first.exit_code == again.exit_code == 0, first.output + again.output
+    total = len(_triples(SAMPLE_TTL))
+    assert virtuoso.count("urn:kg:test:again") == total
+    chunked = _push(SAMPLE_TTL, virtuoso, "--graph", "urn:kg:test:again", "--chunk-triples",
+                    "40", "--json")
+    assert json.loads(chunked.output)["chunks"] == -(-total // 40)
+    assert virtuoso.count("urn:kg:test:again") == total
+
+
+@pytest.mark.slow
+def test_virtuoso_takes_unusual_literals_and_iris(virtuoso, tricky):
+    result = _push(tricky, virtuoso, "--chunk-triples", "3")
+    assert result.exit_code == 0, result.output
+    assert virtuoso.triples(graph_iri_of(tricky)) == _triples(tricky)
+
+
+@pytest.mark.slow
+def test_virtuoso_a_build_folder(virtuoso, tmp_path):
+    built = CliRunner().invoke(main, ["build", str(SAMPLE), "-o", str(tmp_path), "--no-html"])
+    assert built.exit_code == 0, built.output
+    assert (tmp_path / "graph.oxigraph").is_dir()
+    result = _push(tmp_path, virtuoso)
+    assert result.exit_code == 0, result.output
+    iri = graph_iri_of(tmp_path)
+    assert f"<{iri}>" in result.output and iri == graph_iri_of(tmp_path / "graph.ttl")
+    assert virtuoso.triples(iri) == _triples(tmp_path / "graph.ttl")
+
+
+@pytest.mark.slow
+def test_virtuoso_wrong_password_and_unreachable_are_clean_errors(virtuoso):
+    for wrong in ("dba", "not-" + virtuoso.password):  # "dba": the default was changed
+        result = _push(SAMPLE_TTL, virtuoso, "--graph", "urn:kg:test:refused", password=wrong)
+        message = _error(result)
+        assert "HTTP 401" in message and "wrong user or password" in message
+        assert virtuoso.password not in message
+    assert virtuoso.count("urn:kg:test:refused") == 0
+    port = _free_port()
+    result = CliRunner().invoke(main, ["push", str(SAMPLE_TTL),
+                                       f"http://127.0.0.1:{port}/sparql-graph-crud-auth",
+                                       "-u", "dba"],
+                                env={"KG_PUSH_PASSWORD": virtuoso.password})
+    assert _error(result) == (f"cannot reach http://127.0.0.1:{port}/sparql-graph-crud-auth: "
+                              "Connection refused")
+
+
+@pytest.mark.slow
+def test_virtuoso_a_user_who_may_write_graphs_and_one_who_may_not(virtuoso):
+    writer = _push(SAMPLE_TTL, virtuoso, "--graph", "urn:kg:test:writer",
+                   user="kgwriter", password=virtuoso.writer_password)
+    assert writer.exit_code == 0, writer.output
+    assert virtuoso.count("urn:kg:test:writer") == len(_triples(SAMPLE_TTL))
+    reader = _push(SAMPLE_TTL, virtuoso, "--graph", "urn:kg:test:reader",
+                   user="kgreader", password=virtuoso.writer_password)
+    message = _error(reader)
+    assert "HTTP 403" in message and "this user may not write graphs" in message
+    assert virtuoso.writer_password not in message
+    assert virtuoso.count("urn:kg:test:reader") == 0
+
