@@ -214,6 +214,8 @@ def push_graph(
     iri = graph_iri or GRAPH_BASE + survey.digest
     client = _Client(endpoint, iri, user=user, password=password, auth=auth, timeout=timeout)
     sent = chunks = 0
+    if progress is not None:
+        progress(0, survey.triples)
     try:
         for chunk in _chunks(where.triples(), chunk_triples, first_empty=survey.triples == 0):
             try:
@@ -283,8 +285,9 @@ class _Client:
         self.session.headers["User-Agent"] = "kg-push"
         credentials: AuthBase | None = None
         if user is not None and password is not None:
+            # Basic as UTF-8 (RFC 7617; requests would encode a str as latin-1 and fail on €)
             credentials = (HTTPDigestAuth(user, password) if auth == "digest"
-                           else HTTPBasicAuth(user, password))
+                           else HTTPBasicAuth(user.encode(), password.encode()))
         self.session.auth = credentials
 
     def close(self) -> None:
