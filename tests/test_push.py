@@ -529,7 +529,7 @@ def test_virtuoso_holds_the_sample_graph_triple_for_triple(virtuoso):
 
 
 @pytest.mark.slow
-def test_virtuoso_push_again_replaces_and_chunks_add_up(virtuoso):
+def test_virtuoso_push_again_replaces_and_chunks_add_up(virtuoso, tmp_path):
     first = _push(SAMPLE_TTL, virtuoso, "--graph", "urn:kg:test:again")
     again = _push(SAMPLE_TTL, virtuoso, "--graph", "urn:kg:test:again")
     assert first.exit_code == again.exit_code == 0, first.output + again.output
@@ -539,6 +539,11 @@ def test_virtuoso_push_again_replaces_and_chunks_add_up(virtuoso):
                     "40", "--json")
     assert json.loads(chunked.output)["chunks"] == -(-total // 40)
     assert virtuoso.count("urn:kg:test:again") == total
+    empty = tmp_path / "empty.ttl"
+    empty.write_text("@prefix ex: <https://example.org/> .\n", encoding="utf-8")
+    emptied = _push(empty, virtuoso, "--graph", "urn:kg:test:again")
+    assert emptied.exit_code == 0, emptied.output
+    assert virtuoso.count("urn:kg:test:again") == 0
 
 
 @pytest.mark.slow
