@@ -31,7 +31,7 @@ from urllib.parse import urlencode, urlsplit
 
 import pyoxigraph as ox
 
-from kg.errors import KgError
+from kg.errors import PushError
 from kg.iri import digest
 from kg.vocab import BASE
 
@@ -51,10 +51,6 @@ _GRAPH_FILE = "graph.ttl"  # kg.pipeline.GRAPH_FILE
 _MASK = (1 << 128) - 1
 #: an HTML tag or <!DOCTYPE>, not an <IRI> in a message
 _TAG = re.compile(r"<![^>]*>|</?[A-Za-z][A-Za-z0-9]*(\s[^>]*)?/?>")
-
-
-class PushError(KgError):
-    """The graph could not be pushed: the source, the endpoint, the credentials or the server."""
 
 
 @dataclass(frozen=True, slots=True)
