@@ -1,4 +1,5 @@
-"""``kg``: the command line, a thin layer over the library (:mod:`kg.pipeline`, :mod:`kg.query`).
+"""``kg``: the command line, a thin layer over the library (:mod:`kg.pipeline`, :mod:`kg.query`,
+:mod:`kg.push`).
 
 Every command parses its options, calls one library function and prints the result. Errors
 from the library (:class:`kg.errors.KgError`) become a one-line message and exit status 1;
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING
 import click
 
 from kg import __version__
+from kg.cli_push import push_command
 from kg.cli_query import query_command, serve_command
 from kg.cli_view import view as view_command
 from kg.errors import KgError
@@ -248,6 +250,7 @@ def explain_command(text: str | None, path: Path | None, date: str | None, parse
         click.echo(format_explanation(explanation, parse=parse))
 
 
+main.add_command(push_command)
 main.add_command(query_command)
 main.add_command(serve_command)
 main.add_command(view_command)

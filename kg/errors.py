@@ -21,3 +21,8 @@ class QueryError(KgError):
 
 class OntologyError(KgError):
     """The ontology or shapes shipped with kg cannot be loaded."""
+
+
+class PushError(KgError):
+    """A graph could not be pushed to a triple store: the source, the endpoint, the
+    credentials or the server (the message never holds the password)."""
