@@ -196,6 +196,10 @@ def main() -> int:
                       f"{peak2:6.0f} MB, exit {code2}", flush=True)
                 if code2 not in (0, 4):
                     print(output2[-2000:])
+                steps2 = _seconds(output2)
+                if steps2:
+                    print(f"{size:6d} articles  of it: " + ", ".join(
+                        f"{step} {value:.1f} s" for step, value in steps2.items()), flush=True)
                 del started
     return 0
 

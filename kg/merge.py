@@ -72,15 +72,33 @@ def merge(
     html: bool,
     title: str,
     progress: Callable[..., Iterable[Any]] | None = None,
+    jobs: int = 1,
 ) -> MergeResult:
     """Write the graph of ``documents`` ((doc_id, source) in input order, every extraction in
-    ``cache``) into ``staging``: the store folder, graph.ttl and (with ``html``) graph.html."""
+    ``cache``) into ``staging``: the store folder, graph.ttl and (with ``html``) graph.html.
+    With ``jobs`` > 1 and more than one batch, the batches are checked against the shapes
+    by that many worker processes while the next ones are written."""
     from kg.extract import EXTRACTORS
     from kg.rdf import RdfWriter, new_graph
 
     resolver.finish()
     knowledge = resolver.graph
     writer = RdfWriter(knowledge, min_confidence=min_confidence, open_relations=open_relations)
+    # the checkers start before the store opens (they are forked: no store thread in them)
+    checker = _Checker(jobs if validate and len(documents) > BATCH_ARTICLES else 1)
+    try:
+        return _merge(documents, resolver, cache, staging, writer, checker, validate=validate,
+                      html=html, title=title, progress=progress, extractors=EXTRACTORS,
+                      new_graph=new_graph)
+    finally:
+        checker.close()
+
+
+def _merge(documents: list[tuple[str, str]], resolver: Resolver, cache: ExtractionCache,
+           staging: Path, writer: Any, checker: _Checker, *, validate: bool, html: bool,
+           title: str, progress: Callable[..., Iterable[Any]] | None,
+           extractors: dict[str, str], new_graph: Callable[[], Graph]) -> MergeResult:
+    knowledge = resolver.graph
     store = ox.Store(str(staging / STORE_FOLDER))
     result = MergeResult()
     violations: set[Violation] = set()
@@ -96,11 +114,11 @@ def merge(
 
     def flush(batch: Graph, keys: set[str]) -> None:
         lap("rdf")
-        if validate:
-            violations.update(_check(batch, keys, writer))
-            lap("shacl")
-        _load(store, batch, result)
+        data = _load(store, batch, result)
         lap("store")
+        if validate:
+            checker.check(data + _context(keys, writer, extractors))
+            lap("shacl")
 
     batch = new_graph()
     keys: set[str] = set()
@@ -131,11 +149,12 @@ def merge(
         if len(batch) >= 50_000:
             _load(store, batch, result)
             batch = new_graph()
-    writer.extractors(batch, EXTRACTORS)
+    writer.extractors(batch, extractors)
     _load(store, batch, result)
     lap("store")
     if validate:
-        violations.update(_check_entities(knowledge.entities.values(), writer))
+        _check_entities(knowledge.entities.values(), writer, checker)
+        violations.update(checker.results())
         from kg.validate import ValidationReport
 
         ordered = sorted(violations, key=lambda v: (v.focus_node, v.path, v.message, v.value,
@@ -157,10 +176,12 @@ def merge(
     return result
 
 
-def _load(store: ox.Store, batch: Graph, result: MergeResult) -> None:
-    if len(batch):
-        store.load(batch.serialize(format="nt", encoding="utf-8"),
-                   format=ox.RdfFormat.N_TRIPLES)
+def _load(store: ox.Store, batch: Graph, result: MergeResult) -> bytes:
+    """Load ``batch`` into the store; returns it as N-Triples."""
+    data = batch.serialize(format="nt", encoding="utf-8") if len(batch) else b""
+    if data:
+        store.load(data, format=ox.RdfFormat.N_TRIPLES)
+    return data
 
 
 def _count(store: ox.Store, result: MergeResult) -> None:
@@ -194,39 +215,88 @@ def _construct(store: ox.Store, query: str, prefixes: dict[str, str] | None = No
     return results
 
 
-def _check(batch: Graph, keys: set[str], writer: object) -> list[Violation]:
-    """A batch of articles against the shapes, with the nodes of the entities it uses."""
-    from kg.rdf import RdfWriter
-    from kg.validate import validate
+def _context(keys: set[str], writer: Any, extractors: dict[str, str]) -> bytes:
+    """What a batch's shapes need besides the batch: the nodes of the entities it uses and
+    the extractors, as N-Triples."""
+    from kg.rdf import new_graph
 
-    assert isinstance(writer, RdfWriter)
-    graph = Graph()
-    graph += batch
+    graph = new_graph()
     entities = writer.knowledge.entities
     for key in keys:
         if key in entities:
             writer.entity(graph, entities[key])
-    from kg.extract import EXTRACTORS
+    writer.extractors(graph, extractors)
+    return graph.serialize(format="nt", encoding="utf-8")
 
-    writer.extractors(graph, EXTRACTORS)
+
+def _check_entities(entities: Iterable[object], writer: Any, checker: _Checker) -> None:
+    """The shapes of entity nodes alone (their class, label, aliases), for every entity."""
+    from kg.rdf import new_graph
+
+    graph = new_graph()
+    for entity in entities:
+        writer.entity(graph, entity)
+        if len(graph) >= 50_000:
+            checker.check(graph.serialize(format="nt", encoding="utf-8"))
+            graph = new_graph()
+    checker.check(graph.serialize(format="nt", encoding="utf-8"))
+
+
+def _violations_of(data: bytes) -> list[Violation]:
+    """N-Triples checked against the shapes (in a checker process, or here)."""
+    from kg.validate import validate
+
+    graph = Graph()
+    if data:
+        graph.parse(data=data.decode("utf-8"), format="nt")
     return list(validate(graph, owned=True).violations)
 
 
-def _check_entities(entities: Iterable[object], writer: object) -> list[Violation]:
-    """The shapes of entity nodes alone (their class, label, aliases), for every entity."""
-    from kg.rdf import RdfWriter, new_graph
-    from kg.validate import validate
+class _Checker:
+    """SHACL checks of the batches: here (``jobs`` 1), or by ``jobs`` forked processes
+    while the build writes the next batches (at most two checks in flight per process)."""
 
-    assert isinstance(writer, RdfWriter)
-    found: list[Violation] = []
-    graph = new_graph()
-    for entity in entities:
-        writer.entity(graph, entity)  # type: ignore[arg-type]
-        if len(graph) >= 50_000:
-            found += validate(graph, owned=True).violations
-            graph = new_graph()
-    found += validate(graph, owned=True).violations
-    return found
+    def __init__(self, jobs: int) -> None:
+        from concurrent.futures import Future
+
+        self.found: list[Violation] = []
+        self.pending: list[Future[list[Violation]]] = []
+        self.jobs = jobs
+        self.pool: Any = None
+        if jobs > 1:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            from kg.validate import _python_checks
+
+            _python_checks()  # shapes and ontology parsed once, before the fork
+            try:
+                context: Any = multiprocessing.get_context("fork")
+            except ValueError:  # pragma: no cover - no fork on this platform
+                self.jobs = 1
+                return
+            self.pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+
+    def check(self, data: bytes) -> None:
+        if not data:
+            return
+        if self.pool is None:
+            self.found += _violations_of(data)
+            return
+        self.pending.append(self.pool.submit(_violations_of, data))
+        while len(self.pending) > 2 * self.jobs:
+            self.found += self.pending.pop(0).result()
+
+    def results(self) -> list[Violation]:
+        for future in self.pending:
+            self.found += future.result()
+        self.pending.clear()
+        return self.found
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool = None
 
 
 def _write_turtle(store: ox.Store, path: Path, triples: int) -> None:

@@ -364,7 +364,7 @@ def _build_folder(sources: list[Source], output_dir: Path, intake: _Intake, *,
             staging = target.stage()
             merged = merge(order, resolver, store, staging, min_confidence=min_confidence,
                            open_relations=open_relations, validate=validate, html=html,
-                           title=title, progress=progress)
+                           title=title, progress=progress, jobs=jobs)
             produced = [GRAPH_FILE, STORE_FOLDER] + ([HTML_FILE] if html else [])
             files = target.commit(staging, produced)
             if cache:

@@ -165,6 +165,33 @@ def test_worker_processes_give_the_same_graph(tmp_path):
     assert turtle(one) == turtle(two)
 
 
+def test_batches_checked_by_worker_processes_give_the_same_report(tmp_path, monkeypatch):
+    """With jobs > 1 the batches are checked against the shapes in forked processes while the
+    next ones are written: same violations as checking them here, none lost."""
+    import kg.merge
+
+    monkeypatch.setattr(kg.merge, "BATCH_ARTICLES", 4)  # 12 articles: three batches
+    real_context = kg.merge._context
+
+    def spoiled(keys, writer, extractors):  # type: ignore[no-untyped-def]
+        # an entity without a label, different in every batch
+        node = f"<https://w3id.org/kgnews/entity/nameless-{len(keys)}>"
+        bad = f"{node} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "
+        bad += "<https://w3id.org/kgnews/ontology#Person> .\n"
+        return real_context(keys, writer, extractors) + bad.encode()
+
+    monkeypatch.setattr(kg.merge, "_context", spoiled)
+    folder = _many(tmp_path / "in", 12)
+    one = build([folder], tmp_path / "one", html=False, jobs=1)
+    two = build([folder], tmp_path / "two", html=False, jobs=2)
+    assert one.validation is not None and two.validation is not None
+    nameless = {v.focus_node for v in one.validation.violations if "nameless" in v.focus_node}
+    assert len(nameless) >= 2  # from more than one batch
+    assert two.validation.violations == one.validation.violations
+    assert not two.validation.conforms
+    assert turtle(tmp_path / "one") == turtle(tmp_path / "two")
+
+
 def test_a_dask_cluster_gives_the_same_graph(tmp_path):
     distributed = pytest.importorskip("distributed")
     folder = _many(tmp_path / "in", 40)
