@@ -41,8 +41,9 @@ __all__ = ["MergeResult", "merge"]
 
 #: articles per batch written, checked and loaded together
 BATCH_ARTICLES = 100
-#: up to this size graph.ttl is rdflib's sorted Turtle (easy to diff); above, pyoxigraph's
-SORTED_TURTLE_LIMIT = 50_000
+#: up to this size graph.ttl is rdflib's sorted Turtle (easy to diff; about 60 articles);
+#: above, pyoxigraph's streaming writer (rdflib's costs about 0.1 ms a triple)
+SORTED_TURTLE_LIMIT = 20_000
 #: up to this many entities the page shows the whole graph; above, the most connected ones
 PAGE_ENTITIES = 600
 
@@ -117,7 +118,12 @@ def _merge(documents: list[tuple[str, str]], resolver: Resolver, cache: Extracti
         data = _load(store, batch, result)
         lap("store")
         if validate:
-            checker.check(data + _context(keys, writer, extractors))
+            context = _context(keys, writer, extractors)
+            if checker.pool is None:  # checked here: the graphs as they are, no parsing
+                batch += context
+                checker.check(batch)
+            else:
+                checker.check(data + context.serialize(format="nt", encoding="utf-8"))
             lap("shacl")
 
     batch = new_graph()
@@ -215,9 +221,9 @@ def _construct(store: ox.Store, query: str, prefixes: dict[str, str] | None = No
     return results
 
 
-def _context(keys: set[str], writer: Any, extractors: dict[str, str]) -> bytes:
+def _context(keys: set[str], writer: Any, extractors: dict[str, str]) -> Graph:
     """What a batch's shapes need besides the batch: the nodes of the entities it uses and
-    the extractors, as N-Triples."""
+    the extractors."""
     from kg.rdf import new_graph
 
     graph = new_graph()
@@ -226,7 +232,7 @@ def _context(keys: set[str], writer: Any, extractors: dict[str, str]) -> bytes:
         if key in entities:
             writer.entity(graph, entities[key])
     writer.extractors(graph, extractors)
-    return graph.serialize(format="nt", encoding="utf-8")
+    return graph
 
 
 def _check_entities(entities: Iterable[object], writer: Any, checker: _Checker) -> None:
@@ -237,18 +243,22 @@ def _check_entities(entities: Iterable[object], writer: Any, checker: _Checker) 
     for entity in entities:
         writer.entity(graph, entity)
         if len(graph) >= 50_000:
-            checker.check(graph.serialize(format="nt", encoding="utf-8"))
+            checker.check(graph)
             graph = new_graph()
-    checker.check(graph.serialize(format="nt", encoding="utf-8"))
+    checker.check(graph)
 
 
-def _violations_of(data: bytes) -> list[Violation]:
-    """N-Triples checked against the shapes (in a checker process, or here)."""
+def _violations_of(data: bytes | Graph) -> list[Violation]:
+    """A graph, or N-Triples, checked against the shapes (in a checker process, or here).
+    A graph is handed over: the check adds the class hierarchy to it."""
     from kg.validate import validate
 
-    graph = Graph()
-    if data:
-        graph.parse(data=data.decode("utf-8"), format="nt")
+    if isinstance(data, Graph):
+        graph = data
+    else:
+        graph = Graph()
+        if data:
+            graph.parse(data=data.decode("utf-8"), format="nt")
     return list(validate(graph, owned=True).violations)
 
 
@@ -277,12 +287,15 @@ class _Checker:
                 return
             self.pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
 
-    def check(self, data: bytes) -> None:
-        if not data:
+    def check(self, data: bytes | Graph) -> None:
+        """Check N-Triples or a graph (handed over: it is changed)."""
+        if not len(data):
             return
         if self.pool is None:
             self.found += _violations_of(data)
             return
+        if isinstance(data, Graph):
+            data = data.serialize(format="nt", encoding="utf-8")
         self.pending.append(self.pool.submit(_violations_of, data))
         while len(self.pending) > 2 * self.jobs:
             self.found += self.pending.pop(0).result()

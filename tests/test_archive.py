@@ -178,7 +178,9 @@ def test_batches_checked_by_worker_processes_give_the_same_report(tmp_path, monk
         node = f"<https://w3id.org/kgnews/entity/nameless-{len(keys)}>"
         bad = f"{node} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "
         bad += "<https://w3id.org/kgnews/ontology#Person> .\n"
-        return real_context(keys, writer, extractors) + bad.encode()
+        graph = real_context(keys, writer, extractors)
+        graph.parse(data=bad, format="nt")
+        return graph
 
     monkeypatch.setattr(kg.merge, "_context", spoiled)
     folder = _many(tmp_path / "in", 12)
