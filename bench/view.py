@@ -28,7 +28,8 @@ from pathlib import Path
 from rdflib import RDF, RDFS, XSD, Graph, Literal
 from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
 
-from kg.view import PHYSICS_MAX_NODES, to_networkx, write_html
+from kg.view import to_networkx, write_html
+PHYSICS_MAX_NODES = 1000
 from kg.vocab import KGD, KGE, KGM, KGO, KGS, KGX, WD
 
 CHROMIUM = "/usr/bin/chromium"
