@@ -42,8 +42,9 @@ __all__ = ["MergeResult", "merge"]
 BATCH_ARTICLES = 100
 #: up to this size graph.ttl is rdflib's sorted Turtle (easy to diff); above, pyoxigraph's
 SORTED_TURTLE_LIMIT = 300_000
-#: up to this many entities the page shows the whole graph; above, the most connected ones
-PAGE_ENTITIES = 600
+#: up to this many entities the page carries the whole graph; above, the most connected ones
+#: ones, read from the store without the rest (kg.view.write_html_from_store)
+PAGE_ENTITIES = 1500
 
 
 @dataclass(slots=True)
@@ -67,6 +68,7 @@ def merge(
     validate: bool,
     html: bool,
     title: str,
+    lang: str = "fr",
 ) -> MergeResult:
     """Write the graph of ``documents`` ((doc_id, source) in input order, every extraction in
     ``cache``) into ``staging``: the store folder, graph.ttl and (with ``html``) graph.html."""
@@ -129,7 +131,7 @@ def merge(
     _write_turtle(store, staging / "graph.ttl", result.triples)
     if html:
         result.page_entities = _write_page(store, staging / "graph.html", title,
-                                           sum(result.entities.values()))
+                                           sum(result.entities.values()), lang)
     return result
 
 
@@ -231,47 +233,17 @@ def _rdflib(store: ox.Store, query: str | None = None) -> Graph:
     return graph
 
 
-def _write_page(store: ox.Store, path: Path, title: str, entities: int) -> int | None:
-    """The page of the whole graph; of its :data:`PAGE_ENTITIES` most connected entities
-    when it has more (the number shown is returned)."""
-    from kg.view import write_html
+def _write_page(store: ox.Store, path: Path, title: str, entities: int, lang: str = "fr"
+                ) -> int | None:
+    """The page of the whole graph; of its most connected entities when it has more than
+    :data:`PAGE_ENTITIES` (read from the store alone; the number carried is returned)."""
+    from kg.view import write_html, write_html_from_store
 
     if entities <= PAGE_ENTITIES:
-        write_html(_rdflib(store), path, title=title)
+        write_html(_rdflib(store), path, title=title, lang=lang)
         return None
-    top = f"""
-        SELECT ?e WHERE {{
-          {{ SELECT ?e (COUNT(*) AS ?n) WHERE {{
-               ?st a rdf:Statement ; rdf:subject ?e . }} GROUP BY ?e }}
-        }} ORDER BY DESC(?n) ?e LIMIT {PAGE_ENTITIES}"""
-    from kg.query import all_prefixes
-
-    prefixes = all_prefixes()
-    chosen = [row["e"] for row in _select(store, top, prefixes)]
-    values = " ".join(f"<{node.value}>" for node in chosen)
-    subgraph = f"""
-        CONSTRUCT {{ ?n ?p ?o }} WHERE {{
-          VALUES ?e {{ {values} }}
-          {{ BIND(?e AS ?n) ?n ?p ?o .
-             FILTER(?p != kgo:mentions) }}
-          UNION
-          {{ ?n a rdf:Statement ; rdf:subject ?e ; rdf:object ?o2 .
-             VALUES ?o2 {{ {values} }} ?n ?p ?o . }}
-          UNION
-          {{ ?st a rdf:Statement ; rdf:subject ?e ; rdf:object ?o2 ;
-                 kgo:subjectMention|kgo:objectMention|prov:wasDerivedFrom|prov:wasAttributedTo ?n .
-             VALUES ?o2 {{ {values} }} ?n ?p ?o . FILTER(?p != kgo:mentions) }}
-          UNION
-          {{ ?e ?fp ?lit . FILTER(isLiteral(?lit))
-             ?n a rdf:Statement ; rdf:subject ?e ; rdf:predicate ?fp ; rdf:object ?lit .
-             ?n ?p ?o . }}
-        }}"""
-    graph = Graph()
-    for prefix, namespace in prefixes.items():
-        graph.bind(prefix, namespace)
-    data = ox.serialize(_construct(store, subgraph, prefixes), format=ox.RdfFormat.N_TRIPLES)
-    if data:
-        graph.parse(data=data.decode("utf-8"), format="nt")
-    write_html(graph, path, title=f"{title} — the {len(chosen)} most connected of {entities} "
-                                  f"entities")
-    return len(chosen)
+    heading = (f"{title} — les {PAGE_ENTITIES} entités les plus reliées sur {entities}"
+               if lang == "fr" else
+               f"{title} — the {PAGE_ENTITIES} most connected of {entities} entities")
+    write_html_from_store(store, path, title=heading, lang=lang, limit=PAGE_ENTITIES)
+    return PAGE_ENTITIES

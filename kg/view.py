@@ -36,7 +36,7 @@ from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
 from rdflib.term import Node as RDFNode
 
-from kg.vocab import KGO, WD
+from kg.vocab import KGD, KGO, WD
 
 __all__ = [
     "EXPAND_STEP",
@@ -60,6 +60,9 @@ _SAME_AS = (OWL.sameAs, SKOS.exactMatch)
 _ARTICLE = KGO.NewsArticle
 _MENTIONS = KGO.mentions
 _WD = str(WD)
+#: what a statement points to besides its triple: mentions, article, extractor
+_LINKS = {str(KGO.subjectMention), str(KGO.objectMention), str(PROV.wasDerivedFrom),
+          str(PROV.wasAttributedTo)}
 _QID = re.compile(r"[QPL][1-9][0-9]*")
 
 _CLASS_COLOURS = {
@@ -626,6 +629,25 @@ def _find_focus(g: nx.MultiDiGraph, focus: str) -> str | None:
     return best[1] if best else None
 
 
+def _evidence(e: dict[str, Any], index: dict[Hashable, int]) -> dict[str, Any]:
+    """One evidence sentence as the page carries it (an article it carries is named by its
+    index, ``ai``; its title and file are the article's)."""
+    ai = index.get(e["article"]) if e["article"] else None
+    out = {
+        "t": e["text"],
+        "ai": ai,
+        "d": e["date"],
+        "c": e["confidence"],
+        "x": e["extractor"],
+        "s": list(e["subject_mention"]) if e["subject_mention"] else None,
+        "o": list(e["object_mention"]) if e["object_mention"] else None,
+        "r": e["relation_text"],
+    }
+    if ai is None:
+        out["a"], out["f"] = e["article_title"], e["source_file"]
+    return out
+
+
 def _page_data(
     g: nx.MultiDiGraph,
     title: str,
@@ -633,6 +655,7 @@ def _page_data(
     lang: str = "fr",
     focus: str | None = None,
     whole: dict[str, int] | None = None,
+    limit: int | None = None,
 ) -> dict[str, Any]:
     """What the page carries: at most :data:`PAGE_ENTITIES` entities (the most connected, those
     around ``focus`` first), the facts between them (at most :data:`PAGE_FACTS`, each with at
@@ -658,7 +681,7 @@ def _page_data(
     seen: set[Hashable] = set()
     chosen: list[Hashable] = []
     for n in [*first, *entities]:
-        if n not in seen and len(chosen) < PAGE_ENTITIES:
+        if n not in seen and len(chosen) < (limit or PAGE_ENTITIES):
             seen.add(n)
             chosen.append(n)
     rank = {n: i for i, n in enumerate(chosen)}
@@ -707,6 +730,8 @@ def _page_data(
         if iri not in terms:
             terms[iri] = {code: onto[code].get(iri) or fallback for code in LANGUAGES}
 
+    preds: list[str] = []
+    pred_index: dict[str, int] = {}
     node_info: list[dict[str, Any]] = []
     for n in order:
         a = g.nodes[n]
@@ -741,44 +766,28 @@ def _page_data(
                 refs.append(list(ref))
         if a["kind"] != "open":
             term(a["predicate"], a["label"])
+        if a["predicate"] not in pred_index:
+            pred_index[a["predicate"]] = len(preds)
+            preds.append(a["predicate"])
         edge_info.append(
             {
                 "f": index[u],
                 "t": index[v],
-                "p": a["label"],
-                "iri": a["predicate"],
+                "p": a["label"] if a["kind"] == "open" else None,
+                "pi": pred_index[a["predicate"]],
                 "kind": a["kind"],
                 "conf": a["confidence"],
                 "nev": len(evs),
                 "refs": refs,
-                "ev": [
-                    {
-                        "t": e["text"],
-                        "a": e["article_title"],
-                        "ai": index.get(e["article"]) if e["article"] else None,
-                        "f": e["source_file"],
-                        "d": e["date"],
-                        "c": e["confidence"],
-                        "x": e["extractor"],
-                        "s": list(e["subject_mention"]) if e["subject_mention"] else None,
-                        "o": list(e["object_mention"]) if e["object_mention"] else None,
-                        "r": e["relation_text"],
-                    }
-                    for e in evs[:PAGE_EVIDENCE]
-                ],
+                "ev": [_evidence(e, index) for e in evs[:PAGE_EVIDENCE]],
             }
         )
-    in_arts = set(arts)
-    mentions_label = None
-    for u, v, _k, a in sorted(g.edges(keys=True, data=True), key=lambda e: (str(e[0]), str(e[1]))):
-        if a["kind"] == "mentions" and u in in_arts and v in rank:
-            mentions_label = a["label"]
-            edge_info.append(
-                {"f": index[u], "t": index[v], "p": a["label"], "iri": a["predicate"],
-                 "kind": "mentions", "conf": None, "nev": 0, "refs": [], "ev": []}
-            )
-    if mentions_label is not None:
-        term(str(_MENTIONS), mentions_label)
+    # what each article mentions (the page makes the edges): a list of entities per article
+    for n in arts:
+        mentioned = sorted(index[v] for v in g.successors(n) if v in rank)
+        node_info[index[n]]["m"] = mentioned
+        if mentioned:
+            term(str(_MENTIONS), g.edges[n, order[mentioned[0]], str(_MENTIONS)]["label"])
 
     counts: dict[str, int] = defaultdict(int)
     for n in order:
@@ -799,13 +808,14 @@ def _page_data(
         "lang": lang,
         "ui": _UI,
         "terms": terms,
+        "preds": preds,
         "colours": colours,
         "classes": class_list,
         "overview": [index[n] for n in overview],
         "focus": index[focus_node] if focus_node is not None else None,
         "total": total,
-        "limits": {"entities": PAGE_ENTITIES, "facts": PAGE_FACTS, "evidence": PAGE_EVIDENCE,
-                   "step": EXPAND_STEP},
+        "limits": {"entities": limit or PAGE_ENTITIES, "facts": PAGE_FACTS,
+                   "evidence": PAGE_EVIDENCE, "step": EXPAND_STEP},
         "dates": [dates[0], dates[-1]] if dates else None,
         "info": {"nodes": node_info, "edges": edge_info},
     }
@@ -920,6 +930,7 @@ def write_html(
     focus: str | None = None,
     fact_counts: dict[str, int] | None = None,
     whole: dict[str, int] | None = None,
+    limit: int | None = None,
 ) -> Path:
     """Write the interactive page for ``graph`` to ``path`` atomically; returns ``path``.
 
@@ -928,7 +939,7 @@ def write_html(
     opens the page on that entity's neighbourhood instead of the most connected entities.
     ``fact_counts`` gives entities' fact counts in a larger graph ``graph`` is a part of (the
     page then knows which neighbourhoods it cuts), ``whole`` that graph's entity and article
-    counts."""
+    counts. The page carries at most ``limit`` entities (default :data:`PAGE_ENTITIES`)."""
     lang = _ui_lang(lang)
     with _gc_paused():
         g = to_networkx(graph, lang=lang)
@@ -937,7 +948,9 @@ def write_html(
             for n, count in fact_counts.items():
                 if n in g:
                     g.nodes[n]["fact_count"] = max(count, g.nodes[n]["fact_count"])
-        page = render_html(_page_data(g, title, lang=lang, focus=focus, whole=whole), title)
+        page = render_html(
+            _page_data(g, title, lang=lang, focus=focus, whole=whole, limit=limit), title
+        )
     return _write_atomically(Path(path), page)
 
 
@@ -948,10 +961,12 @@ def write_html_from_store(
     title: str = "kg",
     lang: str = "fr",
     focus: str | None = None,
+    limit: int | None = None,
 ) -> int:
     """The page for a graph in a pyoxigraph store, reading only what the page carries: the
     :data:`PAGE_ENTITIES` most connected entities (by facts), the facts and evidence between
-    them, their articles. Returns the number of entities in the store."""
+    them, their articles (``limit`` entities instead). Returns the number of entities in the
+    store."""
     import pyoxigraph as ox
 
     from kg.query import all_prefixes
@@ -993,41 +1008,55 @@ def write_html_from_store(
         chosen = [wanted, *sorted(near, key=lambda e: (-counts[e], e)),
                   *(e for e in chosen if e != wanted and e not in near)]
         focus = wanted
-    chosen = chosen[:PAGE_ENTITIES]
+    limit = limit or PAGE_ENTITIES
+    chosen = chosen[:limit]
+    # pyoxigraph joins a long VALUES list slowly unless it comes first: each query starts from
+    # up to CHUNK known nodes, and Python keeps what links carried entities
+    carried = set(chosen)
+    chunk = 1000
+    parts: list[bytes] = []
+
+    def construct(values: list[str], body: str) -> None:
+        for start in range(0, len(values), chunk):
+            nodes = " ".join(f"<{v}>" for v in values[start:start + chunk])
+            result = select(f"CONSTRUCT {{ ?n ?p ?o }} WHERE {{ VALUES ?n {{ {nodes} }} {body} }}")
+            parts.append(ox.serialize(result, format=ox.RdfFormat.N_TRIPLES) or b"")
+
+    construct(chosen, "?n ?p ?o . FILTER(?p != kgo:mentions)")
+    statements: list[str] = []
+    for start in range(0, len(chosen), chunk):
+        nodes = " ".join(f"<{v}>" for v in chosen[start:start + chunk])
+        for row in select(f"SELECT ?st ?o WHERE {{ VALUES ?e {{ {nodes} }} "
+                          "?st rdf:subject ?e ; rdf:object ?o . ?st a rdf:Statement }"):
+            o = row["o"]
+            if not isinstance(o, ox.NamedNode) or o.value in carried:
+                statements.append(row["st"].value)
+    statements = sorted(set(statements))
+    linked: set[str] = set()
+    for start in range(0, len(statements), chunk):
+        nodes = " ".join(f"<{v}>" for v in statements[start:start + chunk])
+        result = select(f"CONSTRUCT {{ ?n ?p ?o }} WHERE {{ VALUES ?n {{ {nodes} }} ?n ?p ?o }}")
+        for triple in result:
+            parts.append(f"{triple.subject} {triple.predicate} {triple.object} .\n".encode())
+            if triple.predicate.value in _LINKS and isinstance(triple.object, ox.NamedNode):
+                linked.add(triple.object.value)
+    construct(sorted(linked), "?n ?p ?o . FILTER(?p != kgo:mentions)")
+    documents = sorted(n for n in linked if n.startswith(str(KGD)))
+    for start in range(0, len(documents), chunk):
+        nodes = " ".join(f"<{v}>" for v in documents[start:start + chunk])
+        for row in select(f"SELECT ?d ?e WHERE {{ VALUES ?d {{ {nodes} }} ?d kgo:mentions ?e }}"):
+            if row["e"].value in carried:
+                parts.append(f"{row['d']} <{_MENTIONS}> {row['e']} .\n".encode())
     graph = Graph()
     for prefix, namespace in prefixes.items():
         graph.bind(prefix, namespace)
-    for start in range(0, len(chosen), 500):
-        part = " ".join(f"<{e}>" for e in chosen[start:start + 500])
-        everyone = " ".join(f"<{e}>" for e in chosen)
-        subgraph = f"""
-            CONSTRUCT {{ ?n ?p ?o }} WHERE {{
-              VALUES ?e {{ {part} }}
-              {{ BIND(?e AS ?n) ?n ?p ?o . FILTER(?p != kgo:mentions) }}
-              UNION
-              {{ ?n a rdf:Statement ; rdf:subject ?e ; rdf:object ?o2 .
-                 VALUES ?o2 {{ {everyone} }} ?n ?p ?o . }}
-              UNION
-              {{ ?st a rdf:Statement ; rdf:subject ?e ; rdf:object ?o2 ;
-                     kgo:subjectMention|kgo:objectMention|prov:wasDerivedFrom
-                     |prov:wasAttributedTo ?n .
-                 VALUES ?o2 {{ {everyone} }} ?n ?p ?o . FILTER(?p != kgo:mentions) }}
-              UNION
-              {{ ?st a rdf:Statement ; rdf:subject ?e ; rdf:object ?o2 ; prov:wasDerivedFrom ?n .
-                 VALUES ?o2 {{ {everyone} }} VALUES ?p {{ kgo:mentions }}
-                 ?n ?p ?o . VALUES ?o {{ {everyone} }} }}
-              UNION
-              {{ ?e ?fp ?lit . FILTER(isLiteral(?lit))
-                 ?n a rdf:Statement ; rdf:subject ?e ; rdf:predicate ?fp ; rdf:object ?lit .
-                 ?n ?p ?o . }}
-            }}"""
-        data = ox.serialize(select(subgraph), format=ox.RdfFormat.N_TRIPLES)
-        if data:
-            graph.parse(data=data.decode("utf-8"), format="nt")
+    data = b"".join(parts)
+    if data:
+        graph.parse(data=data.decode("utf-8"), format="nt")
     articles = int(next(iter(select(
         "SELECT (COUNT(?d) AS ?n) WHERE { ?d a kgo:NewsArticle }")))["n"].value)
     write_html(graph, path, title=title, lang=lang, focus=focus, fact_counts=counts,
-               whole={"entities": total, "articles": articles})
+               whole={"entities": total, "articles": articles}, limit=limit)
     return total
 
 

@@ -31,7 +31,22 @@
   });
   var KGO = "https://w3id.org/kgnews/ontology#";
   function classLabel(key) { return term(KGO + key, key); }
-  EI.forEach(function (e) { if (e.kind !== "open") e.p = term(e.iri, e.p); });
+  // what the page carries compactly, unfolded: predicates by number, articles' mentions as
+  // lists, evidence naming the article it comes from
+  EI.forEach(function (e) {
+    e.iri = D.preds[e.pi];
+    if (e.kind !== "open" || !e.p) e.p = term(e.iri, e.iri.replace(/^.*[\/#]/, ""));
+    e.ev.forEach(function (ev) {
+      if (ev.ai !== null && ev.ai !== undefined) { ev.a = NI[ev.ai].label; ev.f = NI[ev.ai].source; }
+    });
+  });
+  var MENTIONS = KGO + "mentions";
+  NI.forEach(function (n, i) {
+    (n.m || []).forEach(function (t) {
+      EI.push({ f: i, t: t, iri: MENTIONS, p: term(MENTIONS, "mentions"), kind: "mentions",
+        conf: null, nev: 0, refs: [], ev: [] });
+    });
+  });
 
   byId("kg-title").textContent = D.title;
   var iriIndex = {};
@@ -115,16 +130,22 @@
     }
     return [x + Math.random() * 50, y + Math.random() * 50];
   }
+  function posOf(i) {  // where a drawn node is (it may have been dragged)
+    var b = network.body.nodes[i];
+    return b ? { x: b.x, y: b.y } : { x: NI[i].x, y: NI[i].y };
+  }
+  NI.forEach(function (n) { if (n.x !== undefined) { n.px = n.x; n.py = n.y; } });
   function addNodes(ids, around) {
     var add = [], addE = [];
     var centre = null;
     if (around !== undefined && around !== null && shown[around]) {
-      var p = network.getPositions([around])[around]; centre = [p.x, p.y];
+      var p = posOf(around); centre = [p.x, p.y];
     }
     ids.forEach(function (i) {
       if (shown[i]) return;
       var n = NI[i], xy;
-      if (n.x !== undefined && n.y !== undefined && !taken(n.x, n.y)) xy = [n.x, n.y];
+      if (n.px !== undefined) xy = [n.px, n.py];  // the overview's layout, from the page
+      else if (n.x !== undefined && !taken(n.x, n.y)) xy = [n.x, n.y];  // where it was before
       else {
         if (!centre) {
           // next to a shown neighbour, else the middle of the view
@@ -133,7 +154,7 @@
             var o = EI[j].f === i ? EI[j].t : EI[j].f;
             if (shown[o]) { near = o; return true; } return false;
           });
-          var q = near !== null ? network.getPositions([near])[near] : network.getViewPosition();
+          var q = near !== null ? posOf(near) : network.getViewPosition();
           xy = placeNear(q.x, q.y);
         } else xy = placeNear(centre[0], centre[1]);
       }
@@ -850,7 +871,6 @@
   function overview() {
     nodes.clear(); edges.clear();
     shown = {}; shownCount = 0; edgeShown = {}; grid = {}; pairCount = {}; nodeHidden = {}; edgeHidden = {};
-    NI.forEach(function (n) { if (!n.remote && n.x === undefined) return; });
     addNodes(D.overview);
     if (state.articles) showArticles();
     syncHidden(); applyFilters();
