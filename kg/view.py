@@ -708,7 +708,7 @@ def _page_data(
     arts = arts[:PAGE_ARTICLES]
 
     if focus_node is not None:
-        overview = chosen[: 1 + min(EXPAND_STEP * 2, OVERVIEW_ENTITIES - 1)]
+        overview = first[: 1 + min(EXPAND_STEP * 2, OVERVIEW_ENTITIES - 1)]
     else:
         overview = chosen[:OVERVIEW_ENTITIES]
     sub = nx.MultiDiGraph()
