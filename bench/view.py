@@ -165,8 +165,10 @@ def synthetic_ntriples(n_entities: int, seed: int = 7) -> str:
     return "\n".join(out) + "\n"
 
 
-def build_folder(n_entities: int, folder: Path, seed: int = 7) -> dict[str, Any]:
-    """graph.oxigraph, graph.ttl and graph.html for a synthetic archive, as kg build lays them."""
+def build_folder(n_entities: int, folder: Path, seed: int = 7, reuse: bool = False
+                 ) -> dict[str, Any]:
+    """graph.oxigraph, graph.ttl and graph.html for a synthetic archive, as kg build lays them
+    (``reuse``: the store and graph.ttl already there are kept, the page is written again)."""
     import pyoxigraph as ox
 
     from kg.merge import _write_page
@@ -174,11 +176,17 @@ def build_folder(n_entities: int, folder: Path, seed: int = 7) -> dict[str, Any]
 
     folder.mkdir(parents=True, exist_ok=True)
     t = time.perf_counter()
-    data = synthetic_ntriples(n_entities, seed)
-    store = ox.Store(str(folder / STORE_FOLDER))
-    store.bulk_load(data.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
-    store.flush()
-    (folder / "graph.ttl").write_text(data, encoding="utf-8")  # N-Triples is Turtle
+    if reuse and (folder / STORE_FOLDER).is_dir() and (folder / "graph.ttl").is_file():
+        store = ox.Store(str(folder / STORE_FOLDER))
+        triples = len(store)
+    else:
+        data = synthetic_ntriples(n_entities, seed)
+        triples = data.count("\n")
+        store = ox.Store(str(folder / STORE_FOLDER))
+        store.bulk_load(data.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+        store.flush()
+        (folder / "graph.ttl").write_text(data, encoding="utf-8")  # N-Triples is Turtle
+        del data
     made_s = time.perf_counter() - t
     t = time.perf_counter()
     _write_page(store, folder / "graph.html", f"bench {n_entities}", n_entities)
@@ -189,7 +197,7 @@ def build_folder(n_entities: int, folder: Path, seed: int = 7) -> dict[str, Any]
     del store
     return {
         "size": n_entities,
-        "triples": data.count("\n"),
+        "triples": triples,
         "made_s": made_s,
         "page_s": page_s,
         "mb": (folder / "graph.html").stat().st_size / 1e6,
@@ -267,6 +275,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--keep", type=Path, default=None, help="directory to keep the folders")
     parser.add_argument("--no-browser", action="store_true", help="skip the Chromium timing")
+    parser.add_argument("--reuse", action="store_true",
+                        help="keep the folders --keep already holds (only rewrite the pages)")
     parser.add_argument("--timeout", type=float, default=300.0, help="browser timeout, seconds")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
@@ -276,9 +286,9 @@ def main(argv: list[str] | None = None) -> int:
     rows = []
     for size in sorted(set(sizes) | set(served)):
         folder = workdir / f"archive-{size}"
-        if folder.exists():
+        if folder.exists() and not args.reuse:
             shutil.rmtree(folder)
-        row = build_folder(size, folder, args.seed)
+        row = build_folder(size, folder, args.seed, reuse=args.reuse)
         print(f"{size}: {row['triples']} triples made in {row['made_s']:.1f}s, page written in "
               f"{row['page_s']:.1f}s", file=sys.stderr)
         if not args.no_browser and size in sizes:

@@ -1079,9 +1079,9 @@ _UI: dict[str, dict[str, str]] = {
         "clear": "effacer",
         "loading": "Chargement…",
         "reset": "Revenir à la vue d’ensemble",
-        "status": "{n} nœuds sur {shown} affichés, {e} liens ; la page contient {pn} des "
+        "status": "{n} nœuds visibles sur {shown}, {e} liens ; la page contient {pn} des "
                   "{tn} entités du graphe",
-        "status_small": "{n} nœuds sur {shown} affichés, {e} liens",
+        "status_small": "{n} nœuds visibles sur {shown}, {e} liens",
         "added": "{label} : {n} voisins ajoutés",
         "more": "{n} autres dans la page : cliquez encore pour les ajouter",
         "cut": "Voisinage coupé : la page contient {a} des {b} faits de cette entité "
@@ -1140,9 +1140,9 @@ _UI: dict[str, dict[str, str]] = {
         "clear": "clear",
         "loading": "Loading…",
         "reset": "Back to the overview",
-        "status": "{n} of {shown} nodes drawn, {e} edges; the page holds {pn} of the graph's "
-                  "{tn} entities",
-        "status_small": "{n} of {shown} nodes drawn, {e} edges",
+        "status": "{n} of {shown} nodes visible, {e} edges; the page holds {pn} of the "
+                  "graph's {tn} entities",
+        "status_small": "{n} of {shown} nodes visible, {e} edges",
         "added": "{label}: {n} neighbours added",
         "more": "{n} more in the page: click again to add them",
         "cut": "Neighbourhood cut: the page holds {a} of this entity's {b} facts (at most {max} "
@@ -1269,7 +1269,7 @@ _BODY = """<body>
 <div class="sec" data-t="open_rel">{open_rel}</div>
 <label class="legend"><input id="kg-open" type="checkbox" checked>
  <span class="sw dash"></span> <span data-t="show_open">{show_open}</span></label>
-<button id="kg-reset" type="button" data-t="reset">{reset}</button>
+<div><button id="kg-reset" type="button" data-t="reset">{reset}</button></div>
 <div id="kg-status" data-t="loading">{loading}</div>
 <div id="kg-msg"></div>
 </aside>

@@ -344,7 +344,7 @@ def test_english_on_request(browser: Any, tmp_path: Path) -> None:
     try:
         assert page.page.get_attribute("#kg-search", "placeholder") == "Find an entity…"
         assert "company" in page.page.locator("#kg-legend").inner_text()
-        assert "nodes drawn" in page.page.locator("#kg-status").inner_text()
+        assert "nodes visible" in page.page.locator("#kg-status").inner_text()
     finally:
         _close(page)
     french = _open(browser, write_html(_dated_graph(), tmp_path / "fr.html"))
