@@ -4,10 +4,17 @@
 one node per entity, one node per article, one edge per plain fact triple carrying its evidence,
 and one ``mentions`` edge from each article to each entity it mentions.
 
-``write_html`` turns that graph into a page: the node and edge lists are built with pyvis, the
-positions with networkx, and vis-network (shipped inside the pyvis package) is inlined so the page
-makes no request at all. All data is embedded as JSON (with ``<``, ``>`` and ``&`` escaped) and
-the page builds its DOM with ``textContent`` only, so hostile labels from articles stay text.
+``write_html`` turns that graph into a page that stays small and quick for an archive: it
+carries at most :data:`PAGE_ENTITIES` entities (the most connected, or those around a focus),
+the facts between them with at most :data:`PAGE_EVIDENCE` sentences each, and their articles;
+it opens on an overview of :data:`OVERVIEW_ENTITIES` (positions from networkx), adds a node's
+neighbours on click (:data:`EXPAND_STEP` at a time) and says when a neighbourhood is cut.
+``write_html_from_store`` does the same from a pyoxigraph store, reading only what the page
+carries. vis-network (shipped inside the pyvis package) is inlined so that the page opened from
+disk makes no request at all; served by ``kg serve`` it asks ``/sparql`` (same origin) for what
+it does not carry. Its words are French or English (``lang``; both are carried). All data is
+embedded as JSON (with ``<``, ``>`` and ``&`` escaped) and the page builds its DOM with
+``textContent`` only, and draws names on its canvas, so hostile labels from articles stay text.
 """
 
 from __future__ import annotations
@@ -629,6 +636,45 @@ def _find_focus(g: nx.MultiDiGraph, focus: str) -> str | None:
     return best[1] if best else None
 
 
+def _node_size(a: dict[str, Any], fmax: int) -> float:
+    """A node's radius in the page (the same formula as the page's script): relative to the
+    most connected entity the page carries."""
+    if a["cls"] == "NewsArticle":
+        return 12.0
+    return min(40.0, 8.0 + 32.0 * math.sqrt((a["fact_count"] or 0) / fmax))
+
+
+def _spread(
+    pos: dict[Hashable, tuple[float, float]], sizes: dict[Hashable, float], rounds: int = 60
+) -> dict[Hashable, tuple[float, float]]:
+    """Nodes pushed apart until no two discs (plus room for a name) overlap: a spring layout
+    puts the hubs of a dense overview on top of one another."""
+    nodes = sorted(pos, key=str)
+    xy = {n: [pos[n][0], pos[n][1]] for n in nodes}
+    for _ in range(rounds):
+        moved = False
+        for i, a in enumerate(nodes):
+            for b in nodes[i + 1 :]:
+                dx = xy[b][0] - xy[a][0]
+                dy = xy[b][1] - xy[a][1]
+                need = sizes[a] + sizes[b] + 60.0
+                d2 = dx * dx + dy * dy
+                if d2 >= need * need:
+                    continue
+                d = math.sqrt(d2) or 0.01
+                if d2 == 0:
+                    dx, dy = 1.0, 0.0
+                push = (need - d) / 2 / d
+                xy[a][0] -= dx * push
+                xy[a][1] -= dy * push
+                xy[b][0] += dx * push
+                xy[b][1] += dy * push
+                moved = True
+        if not moved:
+            break
+    return {n: (round(x, 1), round(y, 1)) for n, (x, y) in xy.items()}
+
+
 def _evidence(e: dict[str, Any], index: dict[Hashable, int]) -> dict[str, Any]:
     """One evidence sentence as the page carries it (an article it carries is named by its
     index, ``ai``; its title and file are the article's)."""
@@ -717,7 +763,9 @@ def _page_data(
     sub.add_edges_from(
         (u, v) for u, v, _k, _a in facts if u in in_overview and v in in_overview
     )
-    pos = layout(sub) if overview else {}
+    fmax = max([int(g.nodes[n]["fact_count"]) for n in chosen] + [1])
+    sizes = {n: _node_size(g.nodes[n], fmax) for n in overview}
+    pos = _spread(layout(sub), sizes) if overview else {}
 
     order = chosen + arts
     index = {n: i for i, n in enumerate(order)}
@@ -809,6 +857,7 @@ def _page_data(
         "ui": _UI,
         "terms": terms,
         "preds": preds,
+        "fmax": fmax,
         "colours": colours,
         "classes": class_list,
         "overview": [index[n] for n in overview],

@@ -80,7 +80,8 @@
 
   function colourOf(n) { return D.colours[n.cls] || "#999999"; }
   function sizeOf(n) {
-    return n.article ? 12 : Math.min(45, 9 + 5 * Math.sqrt(n.facts || 0));
+    // relative to the page's most connected entity: in an archive they all have many facts
+    return n.article ? 12 : Math.min(40, 8 + 32 * Math.sqrt((n.facts || 0) / D.fmax));
   }
   function visNode(i) {
     var n = NI[i], c = colourOf(n);
@@ -380,6 +381,7 @@
     ctx.save();
     ctx.font = "100px " + FONT_FAMILY;
     var texts = [];
+    // a name may cross a node (its white outline keeps it readable), never another name
     cands.forEach(function (c) {
       var i = c[2], body = network.body.nodes[i];
       if (!body) return;

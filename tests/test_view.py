@@ -324,3 +324,21 @@ def test_the_page_of_a_big_archive_stays_small(tmp_path: Path) -> None:
     assert len(data["overview"]) == 100
     assert all(len(e["ev"]) <= 3 for e in data["info"]["edges"])
     assert data["dates"] is not None
+
+
+def test_kg_serve_lang_switches_the_written_page() -> None:
+    import urllib.request
+
+    from kg.serve import ServeConfig, SparqlServer
+
+    root = Path(__file__).resolve().parent.parent / "output"
+    with (
+        SparqlServer(root, ServeConfig(port=0, workers=1, lang="en")) as server,
+        urllib.request.urlopen(server.url, timeout=30) as response,
+    ):
+        page = response.read().decode("utf-8")
+        csp = response.headers["Content-Security-Policy"]
+    assert '<html lang="en">' in page and '<meta name="kg-lang" content="en">' in page
+    assert "connect-src 'self'" in csp
+    written = (root / "graph.html").read_text(encoding="utf-8")
+    assert '<html lang="fr">' in written  # the file kg build wrote is left as it was
