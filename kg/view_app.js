@@ -837,7 +837,7 @@
     api.focused = id;
   }
   function remoteFind(q) {
-    var lit = JSON.stringify(norm(q).slice(0, 100));
+    var lit = JSON.stringify(q.trim().toLowerCase().slice(0, 100));  // accents as written
     return sparql("SELECT ?e (SAMPLE(?l) AS ?label) (GROUP_CONCAT(DISTINCT STR(?c); separator=\" \") AS ?cls) WHERE {\n" +
       " ?e rdfs:label ?l . FILTER(CONTAINS(LCASE(STR(?l)), " + lit + "))\n" +
       " ?e a ?c . FILTER(STRSTARTS(STR(?c), \"" + KGO + "\") && ?c NOT IN (kgo:NewsArticle, kgo:Mention, kgo:Extractor))\n" +
@@ -867,13 +867,23 @@
   }
   function lookUp(thenFocus) {
     var q = search.value, hits = find(q);
-    if (hits.length || !remote || !q.trim()) {
+    var exact = function (i) { return norm(NI[i].label) === norm(q.trim()); };
+    if (!remote || !q.trim() || (hits.length && exact(hits[0]))) {
       renderResults(hits); if (thenFocus && hits.length) focusNode(hits[0]); return;
     }
+    // served: the server's entities of that name too (the page carries only some)
     remoteFind(q).then(function (list) {
       if (search.value !== q) return;
-      renderResults(list); if (thenFocus && list.length) focusNode(list[0]);
-    }, function (err) { msg.textContent = t("fetch_failed", { err: String(err && err.message || err) }); });
+      var seen = {}, merged = [];
+      list.filter(exact).concat(hits, list).forEach(function (i) {
+        if (!seen[i]) { seen[i] = true; merged.push(i); }
+      });
+      merged = merged.slice(0, 20);
+      renderResults(merged); if (thenFocus && merged.length) focusNode(merged[0]);
+    }, function (err) {
+      msg.textContent = t("fetch_failed", { err: String(err && err.message || err) });
+      renderResults(hits); if (thenFocus && hits.length) focusNode(hits[0]);
+    });
   }
   search.addEventListener("input", function () {
     clearTimeout(searchTimer); searchTimer = setTimeout(function () { lookUp(false); }, 150);

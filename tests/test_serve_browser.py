@@ -112,6 +112,26 @@ def test_the_served_page_fetches_a_cut_neighbourhood_from_sparql(
             page.wait_for_selector(f"#kg-panel[data-edge='{edge}'] .ev >> nth=1",
                                    state="attached", timeout=30_000)
             assert page.evaluate("id => kgView.data.info.edges[id].evFetched", edge)
+            # an entity the page knows nothing of, found by name through /sparql
+            iri = page.evaluate(
+                "() => { const known = new Set(kgView.data.info.nodes.map(n => n.iri));"
+                " for (let k = 599; k >= 0; k--) {"
+                "  const iri = 'https://w3id.org/kgnews/entity/e' + k;"
+                "  if (!known.has(iri)) return iri; } }"
+            )
+            label = page.evaluate(
+                "iri => kgView.sparql('SELECT ?l WHERE { <' + iri + '> rdfs:label ?l }')"
+                ".then(rows => rows[0].l.value)", iri
+            )
+            page.fill("#kg-search", label)
+            page.press("#kg-search", "Enter")
+            page.wait_for_selector("#kg-panel[data-node] h2", state="attached", timeout=30_000)
+            page.wait_for_timeout(300)
+            focused = page.evaluate("kgView.focused")
+            assert focused is not None
+            assert page.evaluate("i => kgView.data.info.nodes[i].label", focused) == label
+            assert page.evaluate("i => kgView.data.info.nodes[i].remote", focused)
+            assert iri in page.evaluate("kgView.shownNodes()")
             assert not errors, errors
         finally:
             browser.close()
