@@ -274,16 +274,20 @@
   var artBox = byId("kg-articles");
   if (D.colours.NewsArticle) byId("kg-art-sw").style.background = D.colours.NewsArticle;
   if (!hasArticles) artBox.disabled = true;
-  function showArticles() {  // the page's articles that mention or evidence what is drawn
-    var ids = [];
+  var ARTICLES_DRAWN = 200;
+  function showArticles() {
+    // the page's articles that mention what is drawn: those mentioning most of it, 200 at most
+    var count = {};
     nodes.getIds().forEach(function (i) {
       if (NI[i].article) return;
       adj[i].forEach(function (j) {
         var e = EI[j];
-        if (e.kind === "mentions" && !shown[e.f]) ids.push(e.f);
+        if (e.kind === "mentions" && !shown[e.f]) count[e.f] = (count[e.f] || 0) + 1;
       });
     });
-    addNodes(ids);
+    var ids = Object.keys(count).map(Number);
+    ids.sort(function (a, b) { return count[b] - count[a] || a - b; });
+    addNodes(ids.slice(0, ARTICLES_DRAWN));
   }
   artBox.addEventListener("change", function () {
     state.articles = artBox.checked;
