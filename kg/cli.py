@@ -87,12 +87,14 @@ def main() -> None:
               help="... its identifier ('' ignores it).")
 @click.option("--fetch-timeout", type=click.FloatRange(min=0, min_open=True), default=20.0,
               show_default=True, help="Web pages: seconds to wait for one.")
+@click.option("--lang", type=click.Choice(["fr", "en"]), default="fr", show_default=True,
+              help="Language of graph.html (its words, class and property names).")
 def build_command(
     articles: tuple[str, ...], output_dir: Path, min_confidence: float, no_html: bool,
     no_open_relations: bool, no_validate: bool, as_json: bool, progress: bool | None,
     strict: bool, any_language: bool, jobs: int | None, dask: str | None, no_cache: bool,
     text_field: str, title_field: str, date_field: str, url_field: str, id_field: str,
-    fetch_timeout: float,
+    fetch_timeout: float, lang: str,
 ) -> None:
     """Read ARTICLES and write their knowledge graph to OUTPUT.
 
@@ -126,7 +128,7 @@ def build_command(
                        html=not no_html, progress=bar, strict=strict,
                        languages=None if any_language else ("fr",), cache=not no_cache,
                        jobs=jobs or os.cpu_count() or 1, dask=dask, fields=fields,
-                       timeout=fetch_timeout)
+                       timeout=fetch_timeout, lang=lang)
     except KgError as error:
         raise click.ClickException(_one_line(error)) from None
     summary = result.summary()

@@ -246,9 +246,11 @@ def query_command(
 )
 @click.option("--max-memory", default=2.0, show_default=True, type=click.FloatRange(min=0.1),
               help="Memory one query may use, in GB.")
+@click.option("--lang", type=click.Choice(["fr", "en"]), default=None,
+              help="Language of the graph view (default: the one it was written in).")
 def serve_command(
     target: Path, host: str, port: int, timeout: float, max_rows: int, workers: int | None,
-    max_memory: float,
+    max_memory: float, lang: str | None,
 ) -> None:
     """Serve TARGET (a directory with graph.ttl and graph.html, or a .ttl file) read-only:
     a SPARQL 1.1 endpoint at /sparql and the graph view at /."""
@@ -256,7 +258,7 @@ def serve_command(
 
     extra = {"workers": workers} if workers is not None else {}
     config = ServeConfig(host=host, port=port, timeout=timeout, max_rows=max_rows,
-                         max_memory=int(max_memory * 2**30), **extra)
+                         max_memory=int(max_memory * 2**30), lang=lang, **extra)
     try:
         serve(target, config, announce=lambda message: click.echo(message, err=True))
     except KgError as error:

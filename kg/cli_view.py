@@ -26,12 +26,24 @@ def _one_line(error: BaseException) -> str:
 @click.option("--title", default=None, help="Page title (default: the graph file's name).")
 @click.option(
     "--lang",
-    default="en",
+    type=click.Choice(["fr", "en"]),
+    default="fr",
     show_default=True,
-    help="Preferred language of property and class labels.",
+    help="Language of the page: its words, class and property names.",
 )
-def view(graph_file: Path, output: Path | None, title: str | None, lang: str) -> None:
-    """Write a self-contained interactive HTML view of GRAPH.ttl (opens from disk, offline)."""
+@click.option(
+    "--focus",
+    metavar="ENTITY",
+    default=None,
+    help="Open on this entity's neighbourhood (its IRI or name) instead of the overview.",
+)
+def view(
+    graph_file: Path, output: Path | None, title: str | None, lang: str, focus: str | None
+) -> None:
+    """Write a self-contained interactive HTML view of GRAPH.ttl (opens from disk, offline).
+
+    The page carries at most kg.view.PAGE_ENTITIES entities, the most connected (or those
+    around --focus), and opens on the 100 most connected; a click adds a node's neighbours."""
     from kg.view import write_html  # imported here: keeps `kg --help` fast
 
     if not graph_file.is_file():
@@ -46,7 +58,9 @@ def view(graph_file: Path, output: Path | None, title: str | None, lang: str) ->
     if not out.parent.is_dir():
         raise click.ClickException(f"{out.parent}: no such directory")
     try:
-        write_html(graph, out, title=title or graph_file.name, lang=lang)
+        write_html(graph, out, title=title or graph_file.name, lang=lang, focus=focus)
+    except ValueError as error:
+        raise click.ClickException(_one_line(error)) from None
     except OSError as error:
         raise click.ClickException(f"{out}: cannot write: {_one_line(error)}") from None
     click.echo(f"wrote {out}")

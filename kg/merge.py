@@ -44,8 +44,9 @@ BATCH_ARTICLES = 100
 #: up to this size graph.ttl is rdflib's sorted Turtle (easy to diff; about 60 articles);
 #: above, pyoxigraph's streaming writer (rdflib's costs about 0.1 ms a triple)
 SORTED_TURTLE_LIMIT = 20_000
-#: up to this many entities the page shows the whole graph; above, the most connected ones
-PAGE_ENTITIES = 600
+#: up to this many entities the page carries the whole graph; above, the most connected
+#: ones, read from the store without the rest (kg.view.write_html_from_store)
+PAGE_ENTITIES = 1500
 
 
 @dataclass(slots=True)
@@ -74,6 +75,7 @@ def merge(
     title: str,
     progress: Callable[..., Iterable[Any]] | None = None,
     jobs: int = 1,
+    lang: str = "fr",
 ) -> MergeResult:
     """Write the graph of ``documents`` ((doc_id, source) in input order, every extraction in
     ``cache``) into ``staging``: the store folder, graph.ttl and (with ``html``) graph.html.
@@ -90,7 +92,7 @@ def merge(
     try:
         return _merge(documents, resolver, cache, staging, writer, checker, validate=validate,
                       html=html, title=title, progress=progress, extractors=EXTRACTORS,
-                      new_graph=new_graph)
+                      new_graph=new_graph, lang=lang)
     finally:
         checker.close()
 
@@ -98,7 +100,8 @@ def merge(
 def _merge(documents: list[tuple[str, str]], resolver: Resolver, cache: ExtractionCache,
            staging: Path, writer: Any, checker: _Checker, *, validate: bool, html: bool,
            title: str, progress: Callable[..., Iterable[Any]] | None,
-           extractors: dict[str, str], new_graph: Callable[[], Graph]) -> MergeResult:
+           extractors: dict[str, str], new_graph: Callable[[], Graph], lang: str
+           ) -> MergeResult:
     knowledge = resolver.graph
     store = ox.Store(str(staging / STORE_FOLDER))
     result = MergeResult()
@@ -177,7 +180,7 @@ def _merge(documents: list[tuple[str, str]], resolver: Resolver, cache: Extracti
     lap("turtle")
     if html:
         result.page_entities = _write_page(store, staging / "graph.html", title,
-                                           sum(result.entities.values()))
+                                           sum(result.entities.values()), lang)
         lap("html")
     return result
 
@@ -340,50 +343,17 @@ def _rdflib(store: ox.Store, query: str | None = None) -> Graph:
     return graph
 
 
-def _write_page(store: ox.Store, path: Path, title: str, entities: int) -> int | None:
-    """The page of the whole graph; of its :data:`PAGE_ENTITIES` most connected entities
-    when it has more (the number shown is returned)."""
-    from kg.view import write_html
+def _write_page(store: ox.Store, path: Path, title: str, entities: int, lang: str = "fr"
+                ) -> int | None:
+    """The page of the whole graph; of its most connected entities when it has more than
+    :data:`PAGE_ENTITIES` (read from the store alone; the number carried is returned)."""
+    from kg.view import write_html, write_html_from_store
 
     if entities <= PAGE_ENTITIES:
-        write_html(_rdflib(store), path, title=title)
+        write_html(_rdflib(store), path, title=title, lang=lang)
         return None
-    top = f"""
-        SELECT ?e WHERE {{
-          {{ SELECT ?e (COUNT(*) AS ?n) WHERE {{
-               ?st a rdf:Statement ; rdf:subject ?e . }} GROUP BY ?e }}
-        }} ORDER BY DESC(?n) ?e LIMIT {PAGE_ENTITIES}"""
-    from kg.query import all_prefixes
-
-    prefixes = all_prefixes()
-    chosen = [row["e"] for row in _select(store, top, prefixes)]
-    values = " ".join(f"<{node.value}>" for node in chosen)
-    # the entities' own triples (facts with the other chosen ones only); the statements
-    # between two of them; those statements' mentions, articles and extractors; the
-    # statements of the entities' dates and amounts. Four queries, each binding its own
-    # variables (in one UNION, a BIND of the outer ?e was unbound and took the whole graph).
-    parts = [
-        f"""{{ VALUES ?n {{ {values} }} ?n ?p ?o . FILTER(?p != kgo:mentions)
-              FILTER(isLiteral(?o) || ?p = rdf:type || ?o IN ({", ".join(values.split())})) }}""",
-        f"""{{ VALUES ?e {{ {values} }} VALUES ?o2 {{ {values} }}
-              ?n a rdf:Statement ; rdf:subject ?e ; rdf:object ?o2 . ?n ?p ?o . }}""",
-        f"""{{ VALUES ?e {{ {values} }} VALUES ?o2 {{ {values} }}
-              ?st a rdf:Statement ; rdf:subject ?e ; rdf:object ?o2 ;
-                  kgo:subjectMention|kgo:objectMention|prov:wasDerivedFrom|prov:wasAttributedTo
-                  ?n .
-              ?n ?p ?o . FILTER(?p != kgo:mentions) }}""",
-        f"""{{ VALUES ?e {{ {values} }} ?e ?fp ?lit . FILTER(isLiteral(?lit))
-              ?n a rdf:Statement ; rdf:subject ?e ; rdf:predicate ?fp ; rdf:object ?lit .
-              ?n ?p ?o . }}""",
-    ]
-    graph = Graph()
-    for prefix, namespace in prefixes.items():
-        graph.bind(prefix, namespace)
-    for part in parts:
-        data = ox.serialize(_construct(store, f"CONSTRUCT {{ ?n ?p ?o }} WHERE {part}",
-                                       prefixes), format=ox.RdfFormat.N_TRIPLES)
-        if data:
-            graph.parse(data=data.decode("utf-8"), format="nt")
-    write_html(graph, path, title=f"{title} — the {len(chosen)} most connected of {entities} "
-                                  f"entities")
-    return len(chosen)
+    heading = (f"{title} — les {PAGE_ENTITIES} entités les plus reliées sur {entities}"
+               if lang == "fr" else
+               f"{title} — the {PAGE_ENTITIES} most connected of {entities} entities")
+    write_html_from_store(store, path, title=heading, lang=lang, limit=PAGE_ENTITIES)
+    return PAGE_ENTITIES

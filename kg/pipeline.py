@@ -266,6 +266,7 @@ def build(
     dask: str | None = None,
     fields: RecordFields | None = None,
     timeout: float | None = None,
+    lang: str = "fr",
 ) -> BuildResult:
     """Build the graph and, with ``output_dir``, write ``graph.ttl`` and ``graph.html`` there.
 
@@ -282,6 +283,7 @@ def build(
     callable, ``progress(iterable, desc=...)`` (``tqdm`` itself will do): it wraps the
     articles as they are extracted, then as their facts are written into the graph.
     With ``open_relations=False`` the open relations (``kgo:relatedTo``) are left out.
+    ``lang`` is the language of the page (``"fr"`` or ``"en"``).
     """
     from kg.extract import EXTRACTORS
     from kg.rdf import to_rdf
@@ -295,7 +297,7 @@ def build(
             sources, Path(output_dir), intake, min_confidence=min_confidence,
             open_relations=open_relations, validate=validate, html=html, model=model,
             progress=progress, strict=strict, languages=languages, cache=cache, jobs=jobs,
-            dask=dask, fields=fields, timeout=timeout)
+            dask=dask, fields=fields, timeout=timeout, lang=lang)
     knowledge, count = build_knowledge(
         sources, model=model, progress=progress, strict=strict, languages=languages,
         intake=intake, jobs=jobs, dask=dask, fields=fields, timeout=timeout)
@@ -314,8 +316,8 @@ def _build_folder(sources: list[Source], output_dir: Path, intake: _Intake, *,
                   min_confidence: float, open_relations: bool, validate: bool, html: bool,
                   model: str, progress: Callable[..., Iterable[Any]] | None,
                   strict: bool, languages: Collection[str] | None, cache: bool, jobs: int,
-                  dask: str | None, fields: RecordFields | None, timeout: float | None
-                  ) -> BuildResult:
+                  dask: str | None, fields: RecordFields | None, timeout: float | None,
+                  lang: str = "fr") -> BuildResult:
     """A build into a folder: extractions streamed to the build cache, the entity table in
     memory, the graph merged article by article into the folder's store (kg.merge)."""
     from kg.merge import merge
@@ -364,7 +366,7 @@ def _build_folder(sources: list[Source], output_dir: Path, intake: _Intake, *,
             staging = target.stage()
             merged = merge(order, resolver, store, staging, min_confidence=min_confidence,
                            open_relations=open_relations, validate=validate, html=html,
-                           title=title, progress=progress, jobs=jobs)
+                           title=title, progress=progress, jobs=jobs, lang=lang)
             produced = [GRAPH_FILE, STORE_FOLDER] + ([HTML_FILE] if html else [])
             files = target.commit(staging, produced)
             if cache:
@@ -392,11 +394,11 @@ def _nothing_read(intake: _Intake) -> None:
     raise InputError("no article to read")
 
 
-def write_outputs(graph: Graph, output_dir: Path, *, html: bool = True, title: str = "kg"
-                  ) -> dict[str, Path]:
-    """Write ``graph.ttl`` (and ``graph.html``) into ``output_dir``, as one set."""
+def write_outputs(graph: Graph, output_dir: Path, *, html: bool = True, title: str = "kg",
+                  lang: str = "fr") -> dict[str, Path]:
+    """Write ``graph.ttl`` (and ``graph.html``, in ``lang``) into ``output_dir``, as one set."""
     with OutputFolder(output_dir) as target:
-        return target.write(graph, html=html, title=title)
+        return target.write(graph, html=html, title=title, lang=lang)
 
 
 class OutputFolder:
@@ -486,7 +488,8 @@ class OutputFolder:
         names = {GRAPH_FILE: "turtle", HTML_FILE: "html", STORE_FOLDER: "store"}
         return {names[name]: self.path / name for name in produced}
 
-    def write(self, graph: Graph, *, html: bool = True, title: str = "kg") -> dict[str, Path]:
+    def write(self, graph: Graph, *, html: bool = True, title: str = "kg", lang: str = "fr"
+              ) -> dict[str, Path]:
         from kg.export import turtle_bytes
 
         path = self.path
@@ -500,7 +503,7 @@ class OutputFolder:
                 if html:
                     from kg.view import write_html
 
-                    write_html(graph, staging / HTML_FILE, title=title)
+                    write_html(graph, staging / HTML_FILE, title=title, lang=lang)
             except OSError as error:
                 raise OutputError(f"{path}: cannot write ({error.strerror or error})") from None
             produced = [GRAPH_FILE, HTML_FILE] if html else [GRAPH_FILE]

@@ -97,6 +97,8 @@ class ServeConfig:
     slow_down_after: float = 0.5
     #: bytes of address space a worker may use (a query past it is stopped); None: no cap
     max_memory: int | None = 2 << 30
+    #: the language of the graph view ("fr", "en"; None: the one kg wrote it in)
+    lang: str | None = None
 
 
 INDEX_PAGE = """<!DOCTYPE html>
@@ -276,6 +278,8 @@ class SparqlServer:
             raise KgError("--workers must be at least 1")
         if self.config.read_timeout <= 0 or self.config.max_body < 1 or self.config.queue < 0:
             raise KgError("read_timeout, max_body must be positive and queue not negative")
+        if self.config.lang not in (None, "fr", "en"):
+            raise KgError(f"unknown page language {self.config.lang!r}: fr or en")
         self.graph_path, self.html_path = _resolve_target(Path(target))
         self.triples = 0
         self.pool: WorkerPool | None = None
@@ -343,6 +347,11 @@ class SparqlServer:
             page_copy = root / "page.html"
             _copy(self.html_path, page_copy)
             text = page_copy.read_bytes().decode("utf-8", errors="replace")
+            if self.config.lang is not None:
+                from kg.view import set_page_language
+
+                text = set_page_language(text, self.config.lang)
+                page_copy.write_bytes(text.encode("utf-8"))
             page = Resource(
                 "text/html; charset=utf-8",
                 page_copy.stat().st_size,

@@ -4,10 +4,17 @@
 one node per entity, one node per article, one edge per plain fact triple carrying its evidence,
 and one ``mentions`` edge from each article to each entity it mentions.
 
-``write_html`` turns that graph into a page: the node and edge lists are built with pyvis, the
-positions with networkx, and vis-network (shipped inside the pyvis package) is inlined so the page
-makes no request at all. All data is embedded as JSON (with ``<``, ``>`` and ``&`` escaped) and
-the page builds its DOM with ``textContent`` only, so hostile labels from articles stay text.
+``write_html`` turns that graph into a page that stays small and quick for an archive: it
+carries at most :data:`PAGE_ENTITIES` entities (the most connected, or those around a focus),
+the facts between them with at most :data:`PAGE_EVIDENCE` sentences each, and their articles;
+it opens on an overview of :data:`OVERVIEW_ENTITIES` (positions from networkx), adds a node's
+neighbours on click (:data:`EXPAND_STEP` at a time) and says when a neighbourhood is cut.
+``write_html_from_store`` does the same from a pyoxigraph store, reading only what the page
+carries. vis-network (shipped inside the pyvis package) is inlined so that the page opened from
+disk makes no request at all; served by ``kg serve`` it asks ``/sparql`` (same origin) for what
+it does not carry. Its words are French or English (``lang``; both are carried). All data is
+embedded as JSON (with ``<``, ``>`` and ``&`` escaped) and the page builds its DOM with
+``textContent`` only, and draws names on its canvas, so hostile labels from articles stay text.
 """
 
 from __future__ import annotations
@@ -32,19 +39,23 @@ from urllib.parse import unquote
 
 import networkx as nx
 import pyvis
-from pyvis.edge import Edge
-from pyvis.network import Network
-from pyvis.node import Node
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
 from rdflib.term import Node as RDFNode
 
-from kg.vocab import KGO, WD
+from kg.vocab import KGD, KGO, WD
 
-__all__ = ["PHYSICS_MAX_NODES", "layout", "render_html", "to_networkx", "write_html"]
-
-#: Above this many nodes the page gets positions computed in Python and no physics.
-PHYSICS_MAX_NODES = 1000
+__all__ = [
+    "EXPAND_STEP",
+    "OVERVIEW_ENTITIES",
+    "PAGE_ENTITIES",
+    "layout",
+    "render_html",
+    "set_page_language",
+    "to_networkx",
+    "write_html",
+    "write_html_from_store",
+]
 
 _KGO_NS = str(KGO._NS)
 _NON_ENTITY_CLASSES = {KGO.NewsArticle, KGO.Mention, KGO.Extractor}
@@ -56,6 +67,9 @@ _SAME_AS = (OWL.sameAs, SKOS.exactMatch)
 _ARTICLE = KGO.NewsArticle
 _MENTIONS = KGO.mentions
 _WD = str(WD)
+#: what a statement points to besides its triple: mentions, article, extractor
+_LINKS = {str(KGO.subjectMention), str(KGO.objectMention), str(PROV.wasDerivedFrom),
+          str(PROV.wasAttributedTo)}
 _QID = re.compile(r"[QPL][1-9][0-9]*")
 
 _CLASS_COLOURS = {
@@ -554,6 +568,23 @@ def layout(g: nx.MultiDiGraph) -> dict[Hashable, tuple[float, float]]:
 
 # --------------------------------------------------------------------------- page data
 
+#: entities the page carries at most (the most connected ones); the rest stay in the graph,
+#: where ``kg serve`` fetches them from when the page asks
+PAGE_ENTITIES = 1500
+#: facts between those entities the page carries at most
+PAGE_FACTS = 6000
+#: evidence sentences carried per fact (the others are counted, and fetched by ``kg serve``)
+PAGE_EVIDENCE = 3
+#: articles the page carries at most (those giving evidence first)
+PAGE_ARTICLES = 3000
+#: (article, date) references kept per fact for the date and article filters
+PAGE_REFS = 64
+#: entities drawn when the page opens: the most connected, or one entity's neighbourhood
+OVERVIEW_ENTITIES = 100
+#: neighbours one click adds at most (a second click adds the next ones)
+EXPAND_STEP = 40
+LANGUAGES = ("fr", "en")
+
 
 def _class_colours(classes: Iterable[str]) -> dict[str, str]:
     out: dict[str, str] = {}
@@ -567,10 +598,6 @@ def _class_colours(classes: Iterable[str]) -> dict[str, str]:
     return out
 
 
-def _short(text: str, limit: int = 40) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 def _qid(iri: str | None) -> str | None:
     if not iri:
         return None
@@ -578,192 +605,268 @@ def _qid(iri: str | None) -> str | None:
     return local if _QID.fullmatch(local) else None
 
 
-def _page_data(g: nx.MultiDiGraph, title: str) -> dict[str, Any]:
-    order = sorted(g.nodes, key=lambda n: (g.nodes[n]["cls"] == "NewsArticle", str(n)))
-    index = {n: i for i, n in enumerate(order)}
-    n_nodes = len(order)
-    # physics only when something can move: vis never reports stabilization otherwise
-    physics = 0 < n_nodes <= PHYSICS_MAX_NODES and any(u != v for u, v in g.edges())
-    pos = layout(g)
-    colours = _class_colours({g.nodes[n]["cls"] for n in order})
+def _ui_lang(lang: str) -> str:
+    lang = (lang or "fr").lower().split("-")[0]
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown page language {lang!r} (choose from {', '.join(LANGUAGES)})")
+    return lang
 
-    net = Network(directed=True, cdn_resources="in_line")
-    net.force_atlas_2based(
-        gravity=-90,
-        central_gravity=0.008,
-        spring_length=150,
-        spring_strength=0.05,
-        damping=0.5,
-        overlap=0.5,
+
+def _find_focus(g: nx.MultiDiGraph, focus: str) -> str | None:
+    """The entity ``focus`` names: its IRI, or a label or other name (accents and case aside)."""
+    if focus in g and g.nodes[focus]["cls"] != "NewsArticle":
+        return focus
+
+    def norm(s: str) -> str:
+        import unicodedata
+
+        s = unicodedata.normalize("NFD", s)
+        return "".join(c for c in s if not unicodedata.combining(c)).casefold().strip()
+
+    want = norm(focus)
+    best: tuple[int, str] | None = None
+    for n, a in g.nodes(data=True):
+        if a["cls"] == "NewsArticle":
+            continue
+        names = [a["label"], *a["alt_labels"]]
+        if any(norm(x) == want for x in names):
+            key = (-int(a["fact_count"]), str(n))
+            if best is None or key < (best[0], best[1]):
+                best = (key[0], key[1])
+    return best[1] if best else None
+
+
+def _node_size(a: dict[str, Any], fmax: int) -> float:
+    """A node's radius in the page (the same formula as the page's script): relative to the
+    most connected entity the page carries."""
+    if a["cls"] == "NewsArticle":
+        return 12.0
+    return min(40.0, 8.0 + 32.0 * math.sqrt((a["fact_count"] or 0) / fmax))
+
+
+def _spread(
+    pos: dict[Hashable, tuple[float, float]], sizes: dict[Hashable, float], rounds: int = 60
+) -> dict[Hashable, tuple[float, float]]:
+    """Nodes pushed apart until no two discs (plus room for a name) overlap: a spring layout
+    puts the hubs of a dense overview on top of one another."""
+    nodes = sorted(pos, key=str)
+    xy = {n: [pos[n][0], pos[n][1]] for n in nodes}
+    for _ in range(rounds):
+        moved = False
+        for i, a in enumerate(nodes):
+            for b in nodes[i + 1 :]:
+                dx = xy[b][0] - xy[a][0]
+                dy = xy[b][1] - xy[a][1]
+                need = sizes[a] + sizes[b] + 60.0
+                d2 = dx * dx + dy * dy
+                if d2 >= need * need:
+                    continue
+                d = math.sqrt(d2) or 0.01
+                if d2 == 0:
+                    dx, dy = 1.0, 0.0
+                push = (need - d) / 2 / d
+                xy[a][0] -= dx * push
+                xy[a][1] -= dy * push
+                xy[b][0] += dx * push
+                xy[b][1] += dy * push
+                moved = True
+        if not moved:
+            break
+    return {n: (round(x, 1), round(y, 1)) for n, (x, y) in xy.items()}
+
+
+def _evidence(e: dict[str, Any], index: dict[Hashable, int]) -> dict[str, Any]:
+    """One evidence sentence as the page carries it (an article it carries is named by its
+    index, ``ai``; its title and file are the article's)."""
+    ai = index.get(e["article"]) if e["article"] else None
+    out = {
+        "t": e["text"],
+        "ai": ai,
+        "d": e["date"],
+        "c": e["confidence"],
+        "x": e["extractor"],
+        "s": list(e["subject_mention"]) if e["subject_mention"] else None,
+        "o": list(e["object_mention"]) if e["object_mention"] else None,
+        "r": e["relation_text"],
+    }
+    if ai is None:
+        out["a"], out["f"] = e["article_title"], e["source_file"]
+    return out
+
+
+def _page_data(
+    g: nx.MultiDiGraph,
+    title: str,
+    *,
+    lang: str = "fr",
+    focus: str | None = None,
+    whole: dict[str, int] | None = None,
+    limit: int | None = None,
+) -> dict[str, Any]:
+    """What the page carries: at most :data:`PAGE_ENTITIES` entities (the most connected, those
+    around ``focus`` first), the facts between them (at most :data:`PAGE_FACTS`, each with at
+    most :data:`PAGE_EVIDENCE` sentences), the articles behind them, and the overview drawn first.
+
+    Each entity's ``facts`` is its number of facts in the whole graph (``fact_count``): the page
+    compares it with the facts it carries to say when a neighbourhood is cut."""
+    lang = _ui_lang(lang)
+    entities = [n for n, a in g.nodes(data=True) if a["cls"] != "NewsArticle"]
+    rank_key = {n: (-int(g.nodes[n]["fact_count"]), g.degree(n) * -1, str(n)) for n in entities}
+    entities.sort(key=rank_key.__getitem__)
+    und = nx.Graph()
+    und.add_edges_from(
+        (u, v) for u, v, k in g.edges(data="kind") if k != "mentions" and u != v
     )
+    focus_node = _find_focus(g, focus) if focus else None
+    if focus is not None and focus_node is None:
+        raise ValueError(f"no entity named {focus!r} in the graph")
+    first: list[Hashable] = []
+    if focus_node is not None:
+        near = sorted(und.adj[focus_node], key=rank_key.__getitem__) if focus_node in und else []
+        first = [focus_node, *near]
+    seen: set[Hashable] = set()
+    chosen: list[Hashable] = []
+    for n in [*first, *entities]:
+        if n not in seen and len(chosen) < (limit or PAGE_ENTITIES):
+            seen.add(n)
+            chosen.append(n)
+    rank = {n: i for i, n in enumerate(chosen)}
+
+    # facts between chosen entities: those of the best-ranked entities first
+    facts = [
+        (u, v, k, a)
+        for u, v, k, a in g.edges(keys=True, data=True)
+        if a["kind"] != "mentions" and u in rank and v in rank
+    ]
+    facts.sort(key=lambda e: (max(rank[e[0]], rank[e[1]]), rank[e[0]], rank[e[1]], str(e[2])))
+    facts = facts[:PAGE_FACTS]
+
+    # articles: those giving the carried evidence, then those mentioning many carried entities
+    art_score: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for _u, _v, _k, a in facts:
+        for e in a["evidence"][:PAGE_EVIDENCE]:
+            if e["article"] in g:
+                art_score[e["article"]][0] += 1
+    for u, v, k in g.edges(keys=True):
+        if g.edges[u, v, k]["kind"] == "mentions" and v in rank:
+            art_score[u][1] += 1
+    arts = sorted(art_score, key=lambda d: (-art_score[d][0], -art_score[d][1], d))
+    arts = arts[:PAGE_ARTICLES]
+
+    if focus_node is not None:
+        overview = first[: 1 + min(EXPAND_STEP * 2, OVERVIEW_ENTITIES - 1)]
+    else:
+        overview = chosen[:OVERVIEW_ENTITIES]
+    sub = nx.MultiDiGraph()
+    sub.add_nodes_from(overview)
+    in_overview = set(overview)
+    sub.add_edges_from(
+        (u, v) for u, v, _k, _a in facts if u in in_overview and v in in_overview
+    )
+    fmax = max([int(g.nodes[n]["fact_count"]) for n in chosen] + [1])
+    sizes = {n: _node_size(g.nodes[n], fmax) for n in overview}
+    pos = _spread(layout(sub), sizes) if overview else {}
+
+    order = chosen + arts
+    index = {n: i for i, n in enumerate(order)}
+    classes = {g.nodes[n]["cls"] for n in order}
+    colours = _class_colours(classes | set(_CLASS_COLOURS))
+    onto = {code: _ontology_labels(code) for code in LANGUAGES}
+    terms: dict[str, dict[str, str]] = {}
+
+    def term(iri: str, fallback: str) -> None:
+        if iri not in terms:
+            terms[iri] = {code: onto[code].get(iri) or fallback for code in LANGUAGES}
+
+    preds: list[str] = []
+    pred_index: dict[str, int] = {}
     node_info: list[dict[str, Any]] = []
     for n in order:
         a = g.nodes[n]
         is_article = a["cls"] == "NewsArticle"
-        size = 12.0 if is_article else min(45.0, 9.0 + 5.0 * math.sqrt(a["fact_count"]))
-        x, y = pos[n]
-        colour = colours[a["cls"]]
-        vis_node = Node(
-            index[n],
-            "square" if is_article else "dot",
-            label=_short(a["label"]),
-            color={
-                "background": colour,
-                "border": "#555555" if is_article else colour,
-                "highlight": {"background": colour, "border": "#111111"},
-                "hover": {"background": colour, "border": "#111111"},
-            },
-            size=round(size, 1),
-            x=x,
-            y=y,
-        ).options
-        if physics and g.degree(n) == 0:
-            vis_node["physics"] = False  # isolated nodes stay where the packing put them
-        net.nodes.append(vis_node)  # pyvis' add_node is quadratic: fill its lists directly
-        net.node_ids.append(index[n])
-        net.node_map[index[n]] = vis_node
-        node_info.append(
-            {
-                "iri": a["iri"],
-                "label": a["label"],
-                "cls": a["cls"],
-                "alt": a["alt_labels"],
-                "wd": _qid(a.get("wikidata")),
-                "facts": a["fact_count"],
-                "article": is_article,
-                "source": a.get("source_file"),
-                "attrs": [list(kv) for kv in a.get("attributes", [])],
-            }
-        )
+        info: dict[str, Any] = {
+            "iri": a["iri"],
+            "label": a["label"],
+            "cls": a["cls"],
+            "alt": a["alt_labels"][:20],
+            "wd": _qid(a.get("wikidata")),
+            "facts": a["fact_count"],
+            "article": is_article,
+            "attrs": [list(kv) for kv in a.get("attributes", [])],
+        }
+        if is_article:
+            info["source"] = a.get("source_file")
+            info["date"] = a.get("date")
+        if n in pos:
+            info["x"], info["y"] = pos[n]
+        node_info.append(info)
+        term(_KGO_NS + a["cls"], a.get("cls_label") or a["cls"])
 
-    # parallel edges (either direction) get curves of growing roundness so they stay apart
-    groups: dict[tuple[int, int], int] = defaultdict(int)
-    edge_list = sorted(
-        g.edges(keys=True, data=True), key=lambda e: (index[e[0]], index[e[1]], str(e[2]))
-    )
     edge_info: list[dict[str, Any]] = []
-    for eid, (u, v, _key, a) in enumerate(edge_list):
-        f, t = index[u], index[v]
-        pair = (min(f, t), max(f, t))
-        k = groups[pair]
-        groups[pair] += 1
-        eopts: dict[str, Any] = {"id": eid, "label": a["label"]}
-        if k:
-            clockwise = (k % 2 == 1) == (f <= t)
-            eopts["smooth"] = {
-                "enabled": True,
-                "type": "curvedCW" if clockwise else "curvedCCW",
-                "roundness": round(0.25 * ((k + 1) // 2), 2),
-            }
-        if a["kind"] == "mentions":
-            # light and thin rather than dashed: dashed lines make vis-network's first drawing
-            # of a 5 000-node graph take seconds longer
-            eopts.update(color={"color": "#d4d4d4", "highlight": "#777777"}, width=0.6)
-        elif a["kind"] == "open":
-            # an open relation: dashed and grey, labelled with the predicate's words (they are
-            # few next to typed facts and mentions, so the dashes cost little)
-            conf = a["confidence"]
-            eopts.update(dashes=True, color={"color": "#9a9a9a", "highlight": "#555555"},
-                         width=round(1.0 + (conf if conf is not None else 0.0), 2),
-                         font={"color": "#666666", "size": 11})
-        else:
-            conf = a["confidence"]
-            eopts["width"] = round(1.0 + 2.0 * (conf if conf is not None else 0.0), 2)
-        net.edges.append(Edge(f, t, directed=True, **eopts).options)
+    for u, v, _k, a in facts:
+        evs = a["evidence"]
+        refs: list[list[Any]] = []
+        seen_refs: set[tuple[Any, Any]] = set()
+        for e in evs:
+            ref = (index.get(e["article"], -1) if e["article"] else -1, e["date"] or "")
+            if ref not in seen_refs and len(refs) < PAGE_REFS:
+                seen_refs.add(ref)
+                refs.append(list(ref))
+        if a["kind"] != "open":
+            term(a["predicate"], a["label"])
+        if a["predicate"] not in pred_index:
+            pred_index[a["predicate"]] = len(preds)
+            preds.append(a["predicate"])
         edge_info.append(
             {
-                "f": f,
-                "t": t,
-                "p": a["label"],
-                "iri": a["predicate"],
+                "f": index[u],
+                "t": index[v],
+                "p": a["label"] if a["kind"] == "open" else None,
+                "pi": pred_index[a["predicate"]],
                 "kind": a["kind"],
                 "conf": a["confidence"],
-                "ev": [
-                    {
-                        "t": e["text"],
-                        "a": e["article_title"],
-                        "f": e["source_file"],
-                        "d": e["date"],
-                        "c": e["confidence"],
-                        "x": e["extractor"],
-                        "s": list(e["subject_mention"]) if e["subject_mention"] else None,
-                        "o": list(e["object_mention"]) if e["object_mention"] else None,
-                        "r": e["relation_text"],
-                    }
-                    for e in a["evidence"]
-                ],
+                "nev": len(evs),
+                "refs": refs,
+                "ev": [_evidence(e, index) for e in evs[:PAGE_EVIDENCE]],
             }
         )
+    # what each article mentions (the page makes the edges): a list of entities per article
+    for n in arts:
+        mentioned = sorted(index[v] for v in g.successors(n) if v in rank)
+        node_info[index[n]]["m"] = mentioned
+        if mentioned:
+            term(str(_MENTIONS), g.edges[n, order[mentioned[0]], str(_MENTIONS)]["label"])
 
-    vis_nodes, vis_edges, _heading, _h, _w, options_json = net.get_network_data()
-    options = json.loads(options_json)
-    options.pop("configure", None)
-    big = n_nodes > PHYSICS_MAX_NODES
-    physics_opts = options["physics"]
-    physics_opts["enabled"] = physics
-    physics_opts["stabilization"] = {
-        "enabled": physics,
-        "iterations": 300 if n_nodes <= 200 else 150,
-        "updateInterval": 25,
-        "fit": True,
-    }
-    options.update(
-        autoResize=True,
-        height="100%",
-        width="100%",
-        layout={"improvedLayout": False, "randomSeed": 7},
-        nodes={
-            "borderWidth": 1,
-            "borderWidthSelected": 3,
-            "font": {"size": 14, "color": "#222222", "strokeWidth": 3, "strokeColor": "#ffffff"},
-        },
-        edges={
-            "arrows": {"to": {"enabled": True, "scaleFactor": 0.6}},
-            "color": {
-                "color": "#8a9aa6",
-                "highlight": "#d62728",
-                "hover": "#d62728",
-                "inherit": False,
-            },
-            "font": {
-                "size": 10,
-                "align": "middle",
-                "color": "#4a4a4a",
-                "strokeWidth": 3,
-                "strokeColor": "#ffffff",
-            },
-            "smooth": {"enabled": False},
-            "selectionWidth": 2,
-            "hoverWidth": 1,
-        },
-        interaction={
-            "hover": True,
-            "tooltipDelay": 200,
-            "dragNodes": True,
-            "hideEdgesOnDrag": big,
-            "hideEdgesOnZoom": big,
-            "multiselect": False,
-            "navigationButtons": False,
-            "keyboard": False,
-        },
-    )
     counts: dict[str, int] = defaultdict(int)
-    cls_labels: dict[str, str] = {}
     for n in order:
         counts[g.nodes[n]["cls"]] += 1
-        cls_labels[g.nodes[n]["cls"]] = g.nodes[n].get("cls_label") or g.nodes[n]["cls"]
-    classes = [
-        {"key": c, "label": cls_labels[c], "color": colours[c], "count": counts[c]}
+    class_list = [
+        {"key": c, "color": colours[c], "count": counts[c]}
         for c in sorted(counts, key=lambda c: (c == "NewsArticle", -counts[c], c))
     ]
+    dates = sorted(
+        {d for i in node_info if (d := i.get("date"))}
+        | {r[1] for e in edge_info for r in e["refs"] if r[1]}
+    )
+    total = {"entities": len(entities),
+             "articles": sum(1 for _n, c in g.nodes(data="cls") if c == "NewsArticle")}
+    total.update(whole or {})
     return {
         "title": title,
-        "physics": physics,
-        "classes": classes,
-        "nodes": vis_nodes,
-        "edges": vis_edges,
+        "lang": lang,
+        "ui": _UI,
+        "terms": terms,
+        "preds": preds,
+        "fmax": fmax,
+        "colours": colours,
+        "classes": class_list,
+        "overview": [index[n] for n in overview],
+        "focus": index[focus_node] if focus_node is not None else None,
+        "total": total,
+        "limits": {"entities": limit or PAGE_ENTITIES, "facts": PAGE_FACTS,
+                   "evidence": PAGE_EVIDENCE, "step": EXPAND_STEP},
+        "dates": [dates[0], dates[-1]] if dates else None,
         "info": {"nodes": node_info, "edges": edge_info},
-        "options": options,
     }
 
 
@@ -799,22 +902,42 @@ def _sha256(script: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode()).digest()).decode() + "'"
 
 
+_LANG_META = re.compile(r'<meta name="kg-lang" content="[a-z]+">')
+_HTML_LANG = re.compile(r'<html lang="[a-z]+">')
+
+
+def set_page_language(page: str, lang: str) -> str:
+    """``page`` (one kg wrote) speaking ``lang``: the page carries every language's words and
+    reads which to use from a ``<meta>`` element, outside its scripts (their hashes stay)."""
+    lang = _ui_lang(lang)
+    page = _LANG_META.sub(f'<meta name="kg-lang" content="{lang}">', page, count=1)
+    return _HTML_LANG.sub(f'<html lang="{lang}">', page, count=1)
+
+
 def render_html(data: dict[str, Any], title: str) -> str:
-    """The page for ``_page_data`` output: one file, inline scripts allowed by hash only."""
+    """The page for ``_page_data`` output: one file, inline scripts allowed by hash only.
+
+    Opened from disk it makes no request at all; served by ``kg serve`` (http), it may ask the
+    server's ``/sparql`` for neighbourhoods and evidence the page does not carry
+    (``connect-src 'self'``: the same origin only)."""
     vis_js = _vis_js()
+    lang = _ui_lang(str(data.get("lang") or "fr"))
     csp = (
         "default-src 'none'; "
         f"script-src {_sha256(vis_js)} {_sha256(_APP_JS)}; "
-        "style-src 'unsafe-inline'; img-src data:; font-src 'none'; connect-src 'none'; "
+        "style-src 'unsafe-inline'; img-src data:; font-src 'none'; connect-src 'self'; "
         "base-uri 'none'; form-action 'none'"
     )
+    words = _UI[lang]
+    body = re.sub(r"\{(\w+)\}", lambda m: html.escape(words[m.group(1)], quote=True), _BODY)
     parts = [
-        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n',
+        f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n',
         f'<meta http-equiv="Content-Security-Policy" content="{csp}">\n',
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
         '<meta name="referrer" content="no-referrer">\n',
+        f'<meta name="kg-lang" content="{lang}">\n',
         f"<title>{html.escape(title)}</title>\n<style>{_CSS}</style>\n</head>\n",
-        _BODY,
+        body,
         '<script type="application/json" id="kg-data">',
         _json_for_script(data),
         "</script>\n<script>",
@@ -826,11 +949,8 @@ def render_html(data: dict[str, Any], title: str) -> str:
     return "".join(parts)
 
 
-def write_html(graph: Graph, path: Path, *, title: str = "kg", lang: str = "en") -> Path:
-    """Write the interactive page for ``graph`` to ``path`` atomically; returns ``path``."""
+def _write_atomically(path: Path, page: str) -> Path:
     path = Path(path)
-    with _gc_paused():
-        page = render_html(_page_data(to_networkx(graph, lang=lang), title), title)
     directory = path.parent if str(path.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     try:
@@ -842,6 +962,279 @@ def write_html(graph: Graph, path: Path, *, title: str = "kg", lang: str = "en")
         Path(tmp).unlink(missing_ok=True)
         raise
     return path
+
+
+def _article_dates(graph: Graph, g: nx.MultiDiGraph) -> None:
+    for doc, value in graph.subject_objects(DCTERMS.date):
+        if str(doc) in g and g.nodes[str(doc)]["cls"] == "NewsArticle":
+            g.nodes[str(doc)]["date"] = str(value)[:10]
+
+
+def write_html(
+    graph: Graph,
+    path: Path,
+    *,
+    title: str = "kg",
+    lang: str = "fr",
+    focus: str | None = None,
+    fact_counts: dict[str, int] | None = None,
+    whole: dict[str, int] | None = None,
+    limit: int | None = None,
+) -> Path:
+    """Write the interactive page for ``graph`` to ``path`` atomically; returns ``path``.
+
+    ``lang`` is the page's language (``"fr"``, the default for kg's French news, or ``"en"``):
+    its words and the labels of classes and properties. ``focus`` (an entity's IRI or name)
+    opens the page on that entity's neighbourhood instead of the most connected entities.
+    ``fact_counts`` gives entities' fact counts in a larger graph ``graph`` is a part of (the
+    page then knows which neighbourhoods it cuts), ``whole`` that graph's entity and article
+    counts. The page carries at most ``limit`` entities (default :data:`PAGE_ENTITIES`)."""
+    lang = _ui_lang(lang)
+    with _gc_paused():
+        g = to_networkx(graph, lang=lang)
+        _article_dates(graph, g)
+        if fact_counts:
+            for n, count in fact_counts.items():
+                if n in g:
+                    g.nodes[n]["fact_count"] = max(count, g.nodes[n]["fact_count"])
+        page = render_html(
+            _page_data(g, title, lang=lang, focus=focus, whole=whole, limit=limit), title
+        )
+    return _write_atomically(Path(path), page)
+
+
+def write_html_from_store(
+    store: Any,
+    path: Path,
+    *,
+    title: str = "kg",
+    lang: str = "fr",
+    focus: str | None = None,
+    limit: int | None = None,
+) -> int:
+    """The page for a graph in a pyoxigraph store, reading only what the page carries: the
+    :data:`PAGE_ENTITIES` most connected entities (by facts), the facts and evidence between
+    them, their articles (``limit`` entities instead). Returns the number of entities in the
+    store."""
+    import pyoxigraph as ox
+
+    from kg.query import all_prefixes
+
+    prefixes = all_prefixes()
+
+    def select(query: str) -> Any:
+        return store.query(query, prefixes=prefixes)
+
+    counts_query = """
+        SELECT ?e (COUNT(*) AS ?n) WHERE {
+          { SELECT DISTINCT ?e ?p ?o WHERE {
+              ?st a rdf:Statement ; rdf:subject ?e ; rdf:predicate ?p ; rdf:object ?o .
+              FILTER(isIRI(?o)) } }
+          UNION
+          { SELECT DISTINCT ?e ?p ?o WHERE {
+              ?st a rdf:Statement ; rdf:subject ?o ; rdf:predicate ?p ; rdf:object ?e .
+              FILTER(isIRI(?e)) } }
+        } GROUP BY ?e"""
+    counts = {row["e"].value: int(row["n"].value) for row in select(counts_query)}
+    entity_query = f"""SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {{
+        ?e a ?c . FILTER(STRSTARTS(STR(?c), "{_KGO_NS}")
+        && ?c NOT IN (kgo:NewsArticle, kgo:Mention, kgo:Extractor)) }}"""
+    total = int(next(iter(select(entity_query)))["n"].value)
+    chosen = sorted(counts, key=lambda e: (-counts[e], e))
+    if focus:
+        wanted = focus if focus.startswith("http") else None
+        if wanted is None:
+            literal = json.dumps(focus)
+            rows = select(f"SELECT ?e WHERE {{ ?e rdfs:label|skos:altLabel ?l . "
+                          f"FILTER(LCASE(STR(?l)) = LCASE({literal})) }}")
+            found = sorted((r["e"].value for r in rows), key=lambda e: (-counts.get(e, 0), e))
+            wanted = found[0] if found else None
+        if wanted is None:
+            raise ValueError(f"no entity named {focus!r} in the graph")
+        rows = select(f"SELECT DISTINCT ?n WHERE {{ {{ <{wanted}> ?p ?n }} UNION "
+                      f"{{ ?n ?p <{wanted}> }} FILTER(isIRI(?n)) }}")
+        near = {r["n"].value for r in rows} & set(counts)
+        chosen = [wanted, *sorted(near, key=lambda e: (-counts[e], e)),
+                  *(e for e in chosen if e != wanted and e not in near)]
+        focus = wanted
+    limit = limit or PAGE_ENTITIES
+    chosen = chosen[:limit]
+    # pyoxigraph joins a long VALUES list slowly unless it comes first: each query starts from
+    # up to CHUNK known nodes, and Python keeps what links carried entities
+    carried = set(chosen)
+    chunk = 1000
+    parts: list[bytes] = []
+
+    def construct(values: list[str], body: str) -> None:
+        for start in range(0, len(values), chunk):
+            nodes = " ".join(f"<{v}>" for v in values[start:start + chunk])
+            result = select(f"CONSTRUCT {{ ?n ?p ?o }} WHERE {{ VALUES ?n {{ {nodes} }} {body} }}")
+            parts.append(ox.serialize(result, format=ox.RdfFormat.N_TRIPLES) or b"")
+
+    construct(chosen, "?n ?p ?o . FILTER(?p != kgo:mentions)")
+    statements: list[str] = []
+    for start in range(0, len(chosen), chunk):
+        nodes = " ".join(f"<{v}>" for v in chosen[start:start + chunk])
+        for row in select(f"SELECT ?st ?o WHERE {{ VALUES ?e {{ {nodes} }} "
+                          "?st rdf:subject ?e ; rdf:object ?o . ?st a rdf:Statement }"):
+            o = row["o"]
+            if not isinstance(o, ox.NamedNode) or o.value in carried:
+                statements.append(row["st"].value)
+    statements = sorted(set(statements))
+    linked: set[str] = set()
+    for start in range(0, len(statements), chunk):
+        nodes = " ".join(f"<{v}>" for v in statements[start:start + chunk])
+        result = select(f"CONSTRUCT {{ ?n ?p ?o }} WHERE {{ VALUES ?n {{ {nodes} }} ?n ?p ?o }}")
+        for triple in result:
+            parts.append(f"{triple.subject} {triple.predicate} {triple.object} .\n".encode())
+            if triple.predicate.value in _LINKS and isinstance(triple.object, ox.NamedNode):
+                linked.add(triple.object.value)
+    construct(sorted(linked), "?n ?p ?o . FILTER(?p != kgo:mentions)")
+    documents = sorted(n for n in linked if n.startswith(str(KGD)))
+    for start in range(0, len(documents), chunk):
+        nodes = " ".join(f"<{v}>" for v in documents[start:start + chunk])
+        for row in select(f"SELECT ?d ?e WHERE {{ VALUES ?d {{ {nodes} }} ?d kgo:mentions ?e }}"):
+            if row["e"].value in carried:
+                parts.append(f"{row['d']} <{_MENTIONS}> {row['e']} .\n".encode())
+    graph = Graph()
+    for prefix, namespace in prefixes.items():
+        graph.bind(prefix, namespace)
+    data = b"".join(parts)
+    if data:
+        graph.parse(data=data.decode("utf-8"), format="nt")
+    articles = int(next(iter(select(
+        "SELECT (COUNT(?d) AS ?n) WHERE { ?d a kgo:NewsArticle }")))["n"].value)
+    write_html(graph, path, title=title, lang=lang, focus=focus, fact_counts=counts,
+               whole={"entities": total, "articles": articles}, limit=limit)
+    return total
+
+
+# --------------------------------------------------------------------------- words
+
+_UI: dict[str, dict[str, str]] = {
+    "fr": {
+        "find": "Chercher une entité…",
+        "classes": "Classes",
+        "min_conf": "Confiance minimale",
+        "open_rel": "Relations ouvertes",
+        "show_open": "montrer les relations ouvertes (tirets)",
+        "articles": "Articles",
+        "show_articles": "montrer les articles et leurs mentions",
+        "dates": "Dates",
+        "from": "du",
+        "to": "au",
+        "undated": "les faits sans date sont cachés quand une date est choisie",
+        "by_article": "Filtrer par article…",
+        "clear": "effacer",
+        "loading": "Chargement…",
+        "reset": "Revenir à la vue d’ensemble",
+        "status": "{n} nœuds visibles sur {shown}, {e} liens ; la page contient {pn} des "
+                  "{tn} entités du graphe",
+        "status_small": "{n} nœuds visibles sur {shown}, {e} liens",
+        "added": "{label} : {n} voisins ajoutés",
+        "more": "{n} autres dans la page : cliquez encore pour les ajouter",
+        "cut": "Voisinage coupé : la page contient {a} des {b} faits de cette entité "
+               "(au plus {max} entités par page) ; kg serve ou kg query donnent les autres.",
+        "fetching": "Voisins demandés au serveur…",
+        "fetched": "{label} : {n} voisins reçus du serveur",
+        "fetch_failed": "Le serveur n’a pas répondu : {err}",
+        "ev_fetching": "Autres preuves demandées au serveur…",
+        "ev_cut": "… et {n} autres (la page en garde {k} par fait ; kg serve les montre toutes)",
+        "also": "Aussi",
+        "facts": "Faits",
+        "facts_evidenced": "Faits attestés",
+        "fact_one": "fait",
+        "fact_many": "faits",
+        "confidence": "confiance",
+        "conf_highest": "Confiance (la plus haute)",
+        "property": "Propriété",
+        "open_relation": "relation ouverte",
+        "open_note": "Une relation ouverte : la phrase relie les deux, et aucune propriété de "
+                     "l’ontologie ne nomme ce lien ; les mots du prédicat disent ce qu’il est.",
+        "evidence_one": "{n} phrase de preuve",
+        "evidence_many": "{n} phrases de preuve",
+        "click_details": "cliquez pour le détail",
+        "subject": "sujet",
+        "object": "objet",
+        "subject_object": "sujet et objet",
+        "predicate": "Prédicat",
+        "article": "Article",
+        "unknown_article": "article inconnu",
+        "date": "Date",
+        "extractor": "Extracteur",
+        "unknown": "inconnu",
+        "mentions_note": "L’article mentionne cette entité.",
+        "more_items": "… et {n} de plus",
+        "class": "Classe",
+        "source_file": "Fichier source",
+        "other_names": "Autres noms",
+        "edges": "Liens",
+        "close": "Fermer",
+        "expand": "Ajouter les voisins",
+        "laying_out": "Mise en page…",
+    },
+    "en": {
+        "find": "Find an entity…",
+        "classes": "Classes",
+        "min_conf": "Minimum confidence",
+        "open_rel": "Open relations",
+        "show_open": "show open relations (dashed)",
+        "articles": "Articles",
+        "show_articles": "show articles and their mentions",
+        "dates": "Dates",
+        "from": "from",
+        "to": "to",
+        "undated": "undated facts are hidden while a date is set",
+        "by_article": "Filter by article…",
+        "clear": "clear",
+        "loading": "Loading…",
+        "reset": "Back to the overview",
+        "status": "{n} of {shown} nodes visible, {e} edges; the page holds {pn} of the "
+                  "graph's {tn} entities",
+        "status_small": "{n} of {shown} nodes visible, {e} edges",
+        "added": "{label}: {n} neighbours added",
+        "more": "{n} more in the page: click again to add them",
+        "cut": "Neighbourhood cut: the page holds {a} of this entity's {b} facts (at most {max} "
+               "entities per page); kg serve or kg query give the others.",
+        "fetching": "Asking the server for the neighbours…",
+        "fetched": "{label}: {n} neighbours from the server",
+        "fetch_failed": "The server did not answer: {err}",
+        "ev_fetching": "Asking the server for the other evidence…",
+        "ev_cut": "… and {n} more (the page keeps {k} per fact; kg serve shows them all)",
+        "also": "Also",
+        "facts": "Facts",
+        "facts_evidenced": "Facts evidenced",
+        "fact_one": "fact",
+        "fact_many": "facts",
+        "confidence": "confidence",
+        "conf_highest": "Confidence (highest)",
+        "property": "Property",
+        "open_relation": "open relation",
+        "open_note": "An open relation: the sentence links the two, and no property of the "
+                     "ontology names the link; the predicate's words say what it is.",
+        "evidence_one": "{n} evidence sentence",
+        "evidence_many": "{n} evidence sentences",
+        "click_details": "click for details",
+        "subject": "subject",
+        "object": "object",
+        "subject_object": "subject and object",
+        "predicate": "Predicate",
+        "article": "Article",
+        "unknown_article": "unknown article",
+        "date": "Date",
+        "extractor": "Extractor",
+        "unknown": "unknown",
+        "mentions_note": "The article mentions this entity.",
+        "more_items": "… and {n} more",
+        "class": "Class",
+        "source_file": "Source file",
+        "other_names": "Other names",
+        "edges": "Edges",
+        "close": "Close",
+        "expand": "Add the neighbours",
+        "laying_out": "Laying out…",
+    },
+}
 
 
 _CSS = """
@@ -858,22 +1251,35 @@ background:#fff}
 background:#fff}
 #kg-panel[hidden]{display:none}
 .sec{margin:14px 0 6px;font-weight:600;font-size:12px;text-transform:uppercase;color:#666}
-#kg-search{width:100%;padding:6px 8px;border:1px solid #bbb;border-radius:4px;font:inherit}
-#kg-results{list-style:none;margin:4px 0 0;padding:0;max-height:260px;overflow:auto}
-#kg-results button,.linkish{display:block;width:100%;text-align:left;border:0;background:none;
-padding:3px 6px;font:inherit;cursor:pointer;border-radius:3px;color:#124;overflow-wrap:anywhere}
-#kg-results button:hover,.linkish:hover{background:#eef3f8}
+#kg-search,#kg-art-q{width:100%;padding:6px 8px;border:1px solid #bbb;border-radius:4px;
+font:inherit}
+#kg-results,#kg-art-results{list-style:none;margin:4px 0 0;padding:0;max-height:260px;
+overflow:auto}
+#kg-results button,#kg-art-results button,.linkish{display:block;width:100%;text-align:left;
+border:0;background:none;padding:3px 6px;font:inherit;cursor:pointer;border-radius:3px;
+color:#124;overflow-wrap:anywhere}
+#kg-results button:hover,#kg-art-results button:hover,.linkish:hover{background:#eef3f8}
 .legend label{display:flex;align-items:center;gap:6px;padding:2px 0;cursor:pointer}
 .sw{display:inline-block;width:12px;height:12px;border-radius:50%;flex:none}
 .sw.sq{border-radius:1px;border:1px solid #555}
 .cnt{color:#888;margin-left:auto}
 #kg-conf{width:100%}
+.dates{display:flex;gap:6px;align-items:center;font-size:12px}
+.dates input{flex:1;min-width:0;font:inherit;font-size:12px}
+#kg-art-chip{margin-top:4px;padding:4px 6px;background:#eef3f8;border-radius:4px;font-size:12px;
+overflow-wrap:anywhere}
+#kg-art-chip[hidden]{display:none}
+#kg-art-chip button,#kg-reset{border:1px solid #bbb;background:#fff;border-radius:3px;
+font:inherit;font-size:12px;cursor:pointer;margin-left:4px}
+#kg-reset{margin:8px 0 0}
 #kg-status{margin-top:14px;color:#666;font-size:12px}
+#kg-msg{margin-top:6px;color:#7a4b00;font-size:12px}
 #kg-tip{position:absolute;z-index:10;max-width:320px;padding:8px 10px;background:#fff;
 border:1px solid #bbb;border-radius:4px;box-shadow:0 2px 8px rgba(0,0,0,.15);font-size:13px}
 #kg-tip[hidden]{display:none}
 .tt{font-weight:600;overflow-wrap:anywhere}
 .muted{color:#666}
+.cut{color:#7a4b00;font-size:12px;margin:6px 0}
 .ev{margin:10px 0;padding:8px;border:1px solid #e3e3e3;border-radius:4px;background:#fcfcfc}
 .ev blockquote{margin:0 0 6px;overflow-wrap:anywhere}
 mark.m1{background:#ffd6d6}mark.m2{background:#d3e7ff}mark.m3{background:#e6d3ff}
@@ -884,391 +1290,41 @@ mark.m1{background:#ffd6d6}mark.m2{background:#d3e7ff}mark.m3{background:#e6d3ff
 .sw.dash{background:none;border-top:2px dashed #9a9a9a;height:0;align-self:center}
 """
 
+# {key}: a word of _UI, in the page's language (the script puts them again for another one)
 _BODY = """<body>
 <aside id="kg-side">
 <h1 id="kg-title"></h1>
-<input id="kg-search" type="search" placeholder="Find an entity…" autocomplete="off"
- aria-label="Find an entity">
+<input id="kg-search" type="search" data-tp="find" placeholder="{find}" autocomplete="off"
+ aria-label="{find}">
 <ul id="kg-results"></ul>
-<div class="sec">Classes</div>
+<div class="sec" data-t="classes">{classes}</div>
 <div id="kg-legend" class="legend"></div>
-<div class="sec">Minimum confidence: <span id="kg-conf-val">0.00</span></div>
+<div class="sec"><span data-t="min_conf">{min_conf}</span>: <span id="kg-conf-val">0.00</span></div>
 <input id="kg-conf" type="range" min="0" max="1" step="0.05" value="0"
- aria-label="Minimum confidence">
-<div class="sec">Open relations</div>
-<label class="legend"><input id="kg-open" type="checkbox" checked>
- <span class="sw dash"></span> show open relations (dashed)</label>
-<div class="sec">Articles</div>
+ aria-label="{min_conf}">
+<div class="sec" data-t="dates">{dates}</div>
+<div class="dates"><span data-t="from">{from}</span><input id="kg-from" type="date">
+<span data-t="to">{to}</span><input id="kg-to" type="date"></div>
+<div class="muted" style="font-size:11px" data-t="undated">{undated}</div>
+<div class="sec" data-t="articles">{articles}</div>
+<input id="kg-art-q" type="search" data-tp="by_article" placeholder="{by_article}"
+ autocomplete="off" aria-label="{by_article}">
+<ul id="kg-art-results"></ul>
+<div id="kg-art-chip" hidden><span id="kg-art-name"></span><button id="kg-art-clear"
+ type="button" data-t="clear">{clear}</button></div>
 <label class="legend"><input id="kg-articles" type="checkbox">
- <span class="sw sq" id="kg-art-sw"></span> show articles and their mentions</label>
-<div id="kg-status">Loading…</div>
+ <span class="sw sq" id="kg-art-sw"></span> <span data-t="show_articles">{show_articles}</span>
+</label>
+<div class="sec" data-t="open_rel">{open_rel}</div>
+<label class="legend"><input id="kg-open" type="checkbox" checked>
+ <span class="sw dash"></span> <span data-t="show_open">{show_open}</span></label>
+<div><button id="kg-reset" type="button" data-t="reset">{reset}</button></div>
+<div id="kg-status" data-t="loading">{loading}</div>
+<div id="kg-msg"></div>
 </aside>
 <main id="kg-main"><div id="kg-canvas"></div><div id="kg-tip" hidden></div></main>
 <aside id="kg-panel" hidden></aside>
 """
 
-_APP_JS = r"""
-(function () {
-  "use strict";
-  var D = JSON.parse(document.getElementById("kg-data").textContent);
-  var NI = D.info.nodes, EI = D.info.edges;
-  var byId = function (id) { return document.getElementById(id); };
-  var api = { ready: false, readyMs: null, focused: null, data: D };
-  window.kgView = api;
-
-  function el(tag, cls, text) {
-    var e = document.createElement(tag);
-    if (cls) e.className = cls;
-    if (text !== undefined && text !== null) e.textContent = String(text);
-    return e;
-  }
-  function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
-  function fmt(c) { return c === null || c === undefined ? "n/a" : Number(c).toFixed(2); }
-
-  var classByKey = {};
-  D.classes.forEach(function (c) { classByKey[c.key] = c; });
-  function classLabel(key) { return classByKey[key] ? classByKey[key].label : key; }
-
-  byId("kg-title").textContent = D.title;
-  var nodes = new vis.DataSet(D.nodes);
-  var edges = new vis.DataSet(D.edges);
-  var container = byId("kg-canvas");
-  var network = new vis.Network(container, { nodes: nodes, edges: edges }, D.options);
-  api.network = network; api.nodes = nodes; api.edges = edges;
-
-  // ------------------------------------------------------------------ readiness
-  var status = byId("kg-status");
-  function markReady() {
-    if (api.ready) return;
-    api.ready = true;
-    api.readyMs = performance.now();
-    document.body.setAttribute("data-ready", "1");
-    applyFilters();
-  }
-  if (D.physics) {
-    network.on("stabilizationProgress", function (p) {
-      status.textContent = "Laying out… " + Math.round(100 * p.iterations / p.total) + "%";
-    });
-    network.once("stabilizationIterationsDone", function () {
-      network.setOptions({ physics: { enabled: false } });
-      markReady();
-    });
-  } else {
-    network.once("afterDrawing", markReady);
-    network.fit({ animation: false });
-  }
-
-  // ------------------------------------------------------------------ filters
-  var state = { classes: {}, minConf: 0, articles: false, open: true };
-  var nodeHidden = new Uint8Array(NI.length), edgeHidden = new Uint8Array(EI.length);
-  var legend = byId("kg-legend"), boxes = {};
-  var hasArticles = false;
-  D.classes.forEach(function (c) {
-    if (c.key === "NewsArticle") { hasArticles = true; return; }
-    state.classes[c.key] = true;
-    var lab = el("label"), box = el("input"), sw = el("span", "sw");
-    box.type = "checkbox"; box.checked = true; box.setAttribute("data-cls", c.key);
-    sw.style.background = c.color;
-    box.addEventListener("change", function () {
-      state.classes[c.key] = box.checked; applyFilters();
-    });
-    lab.appendChild(box); lab.appendChild(sw); lab.appendChild(el("span", "", c.label));
-    lab.appendChild(el("span", "cnt", c.count));
-    legend.appendChild(lab); boxes[c.key] = box;
-  });
-  var openBox = byId("kg-open");
-  if (!EI.some(function (e) { return e.kind === "open"; })) openBox.disabled = true;
-  openBox.addEventListener("change", function () {
-    state.open = openBox.checked; applyFilters();
-  });
-  var artBox = byId("kg-articles");
-  if (classByKey.NewsArticle) byId("kg-art-sw").style.background = classByKey.NewsArticle.color;
-  if (!hasArticles) artBox.disabled = true;
-  artBox.addEventListener("change", function () {
-    state.articles = artBox.checked; applyFilters();
-  });
-  var conf = byId("kg-conf"), confVal = byId("kg-conf-val");
-  var confTimer = null;
-  function readConf() {
-    state.minConf = Number(conf.value); confVal.textContent = fmt(state.minConf);
-  }
-  conf.addEventListener("input", function () {  // debounced: big graphs take a while to filter
-    readConf();
-    clearTimeout(confTimer); confTimer = setTimeout(applyFilters, NI.length > 2000 ? 250 : 30);
-  });
-  conf.addEventListener("change", function () {
-    clearTimeout(confTimer); readConf(); applyFilters();
-  });
-
-  function applyFilters() {
-    var nu = [], eu = [], i, h, shownN = 0, shownE = 0;
-    for (i = 0; i < NI.length; i++) {
-      h = NI[i].article ? !state.articles : !state.classes[NI[i].cls];
-      if (h !== (nodeHidden[i] === 1)) { nodeHidden[i] = h ? 1 : 0; nu.push({ id: i, hidden: h }); }
-      if (!h) shownN++;
-    }
-    for (i = 0; i < EI.length; i++) {
-      var e = EI[i];
-      h = nodeHidden[e.f] === 1 || nodeHidden[e.t] === 1;
-      if (!h && e.kind !== "mentions") {
-        h = e.conf === null ? state.minConf > 0 : e.conf < state.minConf - 1e-9;
-      }
-      if (!h && e.kind === "open" && !state.open) h = true;
-      if (h !== (edgeHidden[i] === 1)) { edgeHidden[i] = h ? 1 : 0; eu.push({ id: i, hidden: h }); }
-      if (!h) shownE++;
-    }
-    if (nu.length) nodes.update(nu);
-    if (eu.length) edges.update(eu);
-    status.textContent = shownN + " of " + NI.length + " nodes, " + shownE + " of " +
-      EI.length + " edges shown";
-  }
-  api.applyFilters = applyFilters;
-  api.visibleNodeCount = function () {
-    var n = 0; for (var i = 0; i < nodeHidden.length; i++) if (!nodeHidden[i]) n++; return n;
-  };
-
-  // ------------------------------------------------------------------ tooltip
-  var tip = byId("kg-tip"), tipTimer = null, overTip = false;
-  function wikidataLink(qid) {
-    var a = el("a", "", qid);
-    a.href = "https://www.wikidata.org/wiki/" + encodeURIComponent(qid);
-    a.target = "_blank"; a.rel = "noopener noreferrer";
-    return a;
-  }
-  function placeTip(pointer) {
-    var w = container.clientWidth, hgt = container.clientHeight;
-    var x = Math.min(pointer.x + 14, Math.max(0, w - tip.offsetWidth - 4));
-    var y = Math.min(pointer.y + 14, Math.max(0, hgt - tip.offsetHeight - 4));
-    tip.style.left = x + "px"; tip.style.top = y + "px";
-  }
-  function showNodeTip(id, pointer) {
-    var n = NI[id];
-    clear(tip);
-    tip.appendChild(el("div", "tt", n.label));
-    tip.appendChild(el("div", "muted", classLabel(n.cls)));
-    if (n.alt.length) {
-      var more = n.alt.length > 8 ? " (+" + (n.alt.length - 8) + ")" : "";
-      tip.appendChild(el("div", "", "Also: " + n.alt.slice(0, 8).join(", ") + more));
-    }
-    if (n.wd) {
-      var d = el("div", "", "Wikidata: "); d.appendChild(wikidataLink(n.wd)); tip.appendChild(d);
-    }
-    tip.appendChild(el("div", "", (n.article ? "Facts evidenced: " : "Facts: ") + n.facts));
-    tip.hidden = false;
-    placeTip(pointer);
-  }
-  function showEdgeTip(id, pointer) {
-    var e = EI[id];
-    clear(tip);
-    tip.appendChild(el("div", "tt", NI[e.f].label + " → " + e.p + " → " + NI[e.t].label));
-    if (e.kind !== "mentions") {
-      tip.appendChild(el("div", "muted", (e.kind === "open" ? "open relation, " : "") +
-        "confidence " + fmt(e.conf) + ", " + e.ev.length +
-        " evidence sentence" + (e.ev.length === 1 ? "" : "s") + " (click for details)"));
-    }
-    tip.hidden = false;
-    placeTip(pointer);
-  }
-  function pointerOf(params, fallbackId) {
-    if (params && params.pointer && params.pointer.DOM) return params.pointer.DOM;
-    var p = network.getPosition(fallbackId);
-    return network.canvasToDOM(p);
-  }
-  function hideTipSoon() {
-    clearTimeout(tipTimer);
-    tipTimer = setTimeout(function () { if (!overTip) tip.hidden = true; }, 250);
-  }
-  tip.addEventListener("mouseenter", function () { overTip = true; clearTimeout(tipTimer); });
-  tip.addEventListener("mouseleave", function () { overTip = false; hideTipSoon(); });
-  network.on("hoverNode", function (p) {
-    clearTimeout(tipTimer);
-    showNodeTip(p.node, pointerOf(p, p.node));
-  });
-  network.on("hoverEdge", function (p) {
-    clearTimeout(tipTimer);
-    if (p.pointer && p.pointer.DOM) showEdgeTip(p.edge, p.pointer.DOM);
-  });
-  network.on("blurNode", hideTipSoon);
-  network.on("blurEdge", hideTipSoon);
-  network.on("dragStart", function () { tip.hidden = true; });
-  network.on("zoom", function () { tip.hidden = true; });
-
-  // ------------------------------------------------------------------ side panel
-  var panel = byId("kg-panel");
-  function openPanel() {
-    clear(panel);
-    var close = el("button", "", "×");
-    close.id = "kg-close"; close.title = "Close"; close.type = "button";
-    close.addEventListener("click", function () {
-      panel.hidden = true; network.unselectAll(); resizeCanvas();
-    });
-    panel.appendChild(close);
-    if (panel.hidden) { panel.hidden = false; resizeCanvas(); }
-    return panel;
-  }
-  function resizeCanvas() { network.setSize("100%", "100%"); network.redraw(); }
-  function kv(key, value) {
-    var d = el("div", "kv");
-    d.appendChild(el("b", "", key + ": "));
-    if (value instanceof Node) d.appendChild(value);
-    else d.appendChild(document.createTextNode(String(value)));
-    return d;
-  }
-  function highlighted(text, spans) {
-    // offsets are Unicode code points (Python str indices): index an array of code points
-    var cps = Array.from(text), marks = new Uint8Array(cps.length), out = el("blockquote");
-    spans.forEach(function (s) {
-      var r = s[0];
-      if (!r || r[0] < 0 || r[1] > cps.length || r[0] >= r[1]) return;
-      for (var k = r[0]; k < r[1]; k++) marks[k] |= s[1];
-    });
-    var i = 0;
-    while (i < cps.length) {
-      var j = i;
-      while (j < cps.length && marks[j] === marks[i]) j++;
-      var chunk = cps.slice(i, j).join("");
-      if (marks[i]) {
-        var m = el("mark", "m" + marks[i], chunk);
-        m.title = marks[i] === 1 ? "subject" : marks[i] === 2 ? "object" : "subject and object";
-        out.appendChild(m);
-      } else out.appendChild(document.createTextNode(chunk));
-      i = j;
-    }
-    return out;
-  }
-  function factHeading(e) {
-    var h = el("h2", "fact");
-    h.appendChild(el("span", "", NI[e.f].label));
-    h.appendChild(document.createTextNode(" → "));
-    h.appendChild(el("span", "p", e.p));
-    h.appendChild(document.createTextNode(" → "));
-    h.appendChild(el("span", "", NI[e.t].label));
-    return h;
-  }
-  function showEdge(id) {
-    var e = EI[id], p = openPanel();
-    p.setAttribute("data-edge", String(id));
-    p.appendChild(factHeading(e));
-    if (e.kind === "mentions") {
-      p.appendChild(el("div", "muted", "The article mentions this entity."));
-      return;
-    }
-    p.appendChild(kv("Confidence (highest)", fmt(e.conf)));
-    p.appendChild(kv("Property", e.iri));
-    if (e.kind === "open") {
-      p.appendChild(el("div", "muted", "An open relation: the sentence links the two, and no " +
-        "property of the ontology names the link; the predicate's words say what it is."));
-    }
-    var plural = e.ev.length === 1 ? "" : "s";
-    p.appendChild(el("div", "sec", e.ev.length + " evidence sentence" + plural));
-    var key = el("div", "kv");
-    key.appendChild(el("mark", "m1", "subject")); key.appendChild(document.createTextNode(" "));
-    key.appendChild(el("mark", "m2", "object"));
-    p.appendChild(key);
-    e.ev.slice(0, 100).forEach(function (ev) {
-      var box = el("div", "ev");
-      box.appendChild(highlighted(ev.t, [[ev.s, 1], [ev.o, 2]]));
-      if (ev.r) box.appendChild(kv("Predicate", ev.r));
-      var art = ev.a || "unknown article";
-      if (ev.f && ev.f !== ev.a) art += " (" + ev.f + ")";
-      box.appendChild(kv("Article", art));
-      if (ev.d) box.appendChild(kv("Date", ev.d));
-      box.appendChild(kv("Confidence", fmt(ev.c)));
-      box.appendChild(kv("Extractor", ev.x || "unknown"));
-      p.appendChild(box);
-    });
-    if (e.ev.length > 100) {
-      p.appendChild(el("div", "muted", "… and " + (e.ev.length - 100) + " more"));
-    }
-  }
-  function showNode(id) {
-    var n = NI[id], p = openPanel();
-    p.setAttribute("data-node", String(id));
-    p.appendChild(el("h2", "fact", n.label));
-    p.appendChild(kv("Class", classLabel(n.cls)));
-    p.appendChild(kv("IRI", n.iri));
-    if (n.source) p.appendChild(kv("Source file", n.source));
-    if (n.alt.length) p.appendChild(kv("Other names", n.alt.join(", ")));
-    if (n.wd) p.appendChild(kv("Wikidata", wikidataLink(n.wd)));
-    n.attrs.forEach(function (a) { p.appendChild(kv(a[0], a[1])); });
-    p.appendChild(kv(n.article ? "Facts evidenced" : "Facts", n.facts));
-    var conn = network.getConnectedEdges(id);
-    if (conn.length) p.appendChild(el("div", "sec", "Edges"));
-    conn.slice(0, 200).forEach(function (eid) {
-      var e = EI[eid];
-      var txt = e.f === id ? "→ " + e.p + " → " + NI[e.t].label
-        : "← " + e.p + " ← " + NI[e.f].label;
-      var b = el("button", "linkish", txt);
-      b.type = "button";
-      b.addEventListener("click", function () { network.selectEdges([eid]); showEdge(eid); });
-      p.appendChild(b);
-    });
-    if (conn.length > 200) {
-      p.appendChild(el("div", "muted", "… and " + (conn.length - 200) + " more"));
-    }
-  }
-  network.on("click", function (params) {
-    if (params.nodes.length) showNode(params.nodes[0]);
-    else if (params.edges.length) showEdge(params.edges[0]);
-  });
-  api.showEdge = showEdge; api.showNode = showNode;
-
-  // ------------------------------------------------------------------ search
-  var search = byId("kg-search"), results = byId("kg-results"), index = null, searchTimer = null;
-  function norm(s) {
-    return String(s).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
-  }
-  function find(q) {
-    q = norm(q.trim());
-    if (!q) return [];
-    if (!index) index = NI.map(function (n) { return [norm(n.label)].concat(n.alt.map(norm)); });
-    var hits = [];
-    for (var i = 0; i < index.length; i++) {
-      var best = 9;
-      for (var k = 0; k < index[i].length; k++) {
-        var s = index[i][k], r = s === q ? 0 : s.indexOf(q) === 0 ? 1 : s.indexOf(q) > 0 ? 2 : 9;
-        if (r < best) best = r + (k ? 0.5 : 0);
-      }
-      if (best < 9) hits.push([best, NI[i].label.length, i]);
-    }
-    hits.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1] || a[2] - b[2]; });
-    return hits.slice(0, 20).map(function (h) { return h[2]; });
-  }
-  function focusNode(id) {
-    var n = NI[id];
-    if (nodeHidden[id]) {
-      if (n.article) { state.articles = true; artBox.checked = true; }
-      else if (boxes[n.cls]) { state.classes[n.cls] = true; boxes[n.cls].checked = true; }
-      applyFilters();
-    }
-    showNode(id);
-    network.selectNodes([id], false);
-    network.focus(id, { scale: Math.max(network.getScale(), 1.2),
-      animation: { duration: 400, easingFunction: "easeInOutQuad" } });
-    api.focused = id;
-  }
-  function renderResults() {
-    clear(results);
-    find(search.value).forEach(function (i) {
-      var li = el("li"), b = el("button", "", NI[i].label);
-      b.type = "button";
-      var facts = NI[i].facts + (NI[i].facts === 1 ? " fact" : " facts");
-      var extra = el("span", "muted", " · " + classLabel(NI[i].cls) + " · " + facts);
-      b.appendChild(extra);
-      b.addEventListener("click", function () { focusNode(i); });
-      li.appendChild(b); results.appendChild(li);
-    });
-  }
-  search.addEventListener("input", function () {
-    clearTimeout(searchTimer); searchTimer = setTimeout(renderResults, 120);
-  });
-  search.addEventListener("keydown", function (ev) {
-    if (ev.key !== "Enter") return;
-    ev.preventDefault();
-    var hits = find(search.value);
-    if (hits.length) focusNode(hits[0]);
-    renderResults();
-  });
-  api.find = find; api.focusNode = focusNode;
-})();
-"""
+#: the page's script (its own file, so that it reads as JavaScript)
+_APP_JS = "\n" + (Path(__file__).resolve().parent / "view_app.js").read_text(encoding="utf-8")

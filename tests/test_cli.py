@@ -88,6 +88,10 @@ def test_build_writes_outputs_and_summary(tmp_path):
     assert "ceoOf 1" in result.output
     assert "conforms" in result.output
     assert not [p for p in out.iterdir() if p.name.startswith(".kg-build-")]
+    assert '<html lang="fr">' in (out / "graph.html").read_text(encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(article), "-o", str(out), "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    assert '<html lang="en">' in (out / "graph.html").read_text(encoding="utf-8")
 
 
 @pytest.mark.slow

@@ -254,3 +254,91 @@ def test_cli_view(tmp_path: Path) -> None:
     result = CliRunner().invoke(view, [str(bad), "-o", str(out)])
     assert result.exit_code != 0
     assert "Error:" in result.output and len(result.output.strip().splitlines()) == 1
+
+
+def test_the_page_speaks_french_by_default_and_english_on_request(tmp_path: Path) -> None:
+    french = write_html(sample_graph(), tmp_path / "fr.html").read_text(encoding="utf-8")
+    english = write_html(sample_graph(), tmp_path / "en.html", lang="en").read_text(
+        encoding="utf-8"
+    )
+    assert '<html lang="fr">' in french and 'placeholder="Chercher une entité…"' in french
+    assert '<html lang="en">' in english and 'placeholder="Find an entity…"' in english
+    data = json.loads(re.search(r'id="kg-data">(.*?)</script>', french, re.S).group(1))  # type: ignore[union-attr]
+    assert data["lang"] == "fr"
+    assert data["terms"][str(KGO.Person)] == {"fr": "personne", "en": "person"}
+    # the article titles stay as they are, in both
+    assert "Meta vante l’open source" in french and "Meta vante l’open source" in english
+    with pytest.raises(ValueError):
+        write_html(sample_graph(), tmp_path / "x.html", lang="de")
+
+
+def test_set_page_language_keeps_the_scripts(tmp_path: Path) -> None:
+    from kg.serve import page_csp
+    from kg.view import set_page_language
+
+    page = write_html(sample_graph(), tmp_path / "g.html").read_text(encoding="utf-8")
+    english = set_page_language(page, "en")
+    assert '<meta name="kg-lang" content="en">' in english and '<html lang="en">' in english
+    assert page_csp(english) == page_csp(page)
+
+
+def test_focus_opens_on_one_entitys_neighbourhood(tmp_path: Path) -> None:
+    page = write_html(sample_graph(), tmp_path / "g.html", focus="Llama").read_text("utf-8")
+    data = json.loads(re.search(r'id="kg-data">(.*?)</script>', page, re.S).group(1))  # type: ignore[union-attr]
+    nodes = data["info"]["nodes"]
+    assert nodes[data["focus"]]["iri"] == str(KGE.llama)
+    assert {nodes[i]["iri"] for i in data["overview"]} == {str(KGE.llama), str(KGE.meta)}
+    with pytest.raises(ValueError, match="no entity"):
+        write_html(sample_graph(), tmp_path / "g.html", focus="nobody")
+
+
+def test_cli_view_lang_and_focus(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from kg.cli_view import view
+
+    ttl = tmp_path / "g.ttl"
+    sample_graph().serialize(ttl, format="turtle")
+    out = tmp_path / "out.html"
+    result = CliRunner().invoke(view, [str(ttl), "-o", str(out), "--lang", "en", "--focus",
+                                       str(KGE.meta)])
+    assert result.exit_code == 0, result.output
+    assert '<html lang="en">' in out.read_text(encoding="utf-8")
+    result = CliRunner().invoke(view, [str(ttl), "-o", str(out), "--focus", "nobody"])
+    assert result.exit_code != 0 and "no entity" in result.output
+
+
+@pytest.mark.slow
+def test_the_page_of_a_big_archive_stays_small(tmp_path: Path) -> None:
+    """20 000 synthetic entities (bench/view.py), written as kg build writes them: the page
+    carries the most connected PAGE_ENTITIES, and weighs a few MB, not a hundred."""
+    from bench.view import build_folder
+    from kg.view import PAGE_ENTITIES
+
+    row = build_folder(20_000, tmp_path / "archive")
+    assert row["carried"] == PAGE_ENTITIES
+    assert row["mb"] < 4.0, row["mb"]
+    page = row["path"].read_text(encoding="utf-8")
+    data = json.loads(re.search(r'id="kg-data">(.*?)</script>', page, re.S).group(1))  # type: ignore[union-attr]
+    assert data["total"]["entities"] == 20_000
+    assert len(data["overview"]) == 100
+    assert all(len(e["ev"]) <= 3 for e in data["info"]["edges"])
+    assert data["dates"] is not None
+
+
+def test_kg_serve_lang_switches_the_written_page() -> None:
+    import urllib.request
+
+    from kg.serve import ServeConfig, SparqlServer
+
+    root = Path(__file__).resolve().parent.parent / "output"
+    with (
+        SparqlServer(root, ServeConfig(port=0, workers=1, lang="en")) as server,
+        urllib.request.urlopen(server.url, timeout=30) as response,
+    ):
+        page = response.read().decode("utf-8")
+        csp = response.headers["Content-Security-Policy"]
+    assert '<html lang="en">' in page and '<meta name="kg-lang" content="en">' in page
+    assert "connect-src 'self'" in csp
+    written = (root / "graph.html").read_text(encoding="utf-8")
+    assert '<html lang="fr">' in written  # the file kg build wrote is left as it was

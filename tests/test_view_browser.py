@@ -201,3 +201,156 @@ def test_hostile_labels_stay_text(page: Watched) -> None:
     assert page.js("document.querySelectorAll('img, iframe, object, embed').length") == 0
     assert page.js("document.querySelectorAll('script').length") == 3
     assert not page.dialogs
+
+
+# --------------------------------------------------------------------------- an archive
+
+
+def _open(browser: Any, path: Path) -> Watched:
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    watched = Watched(context.new_page())
+    watched.page.goto(path.resolve().as_uri())
+    watched.page.wait_for_selector("body[data-ready='1']", state="attached", timeout=60_000)
+    return watched
+
+
+def _close(watched: Watched) -> None:
+    watched.page.context.close()
+    assert not watched.errors, watched.errors
+    bad = [u for u in watched.requests if not u.startswith(("file://", "data:"))]
+    assert not bad, bad
+
+
+@pytest.fixture(scope="module")
+def archive_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """600 synthetic entities (bench/view.py): the page opens on the 100 most connected."""
+    from rdflib import Graph
+
+    from bench.view import synthetic_ntriples
+
+    graph = Graph().parse(data=synthetic_ntriples(600, seed=3), format="nt")
+    out = tmp_path_factory.mktemp("archive") / "graph.html"
+    return write_html(graph, out, title="archive")
+
+
+def test_the_overview_is_readable_and_a_click_adds_the_neighbours(
+    browser: Any, archive_page: Path
+) -> None:
+    page = _open(browser, archive_page)
+    try:
+        assert page.js("kgView.nodes.length") == 100
+        # names never overlap; the biggest nodes are named
+        assert page.js("kgView.labelOverlaps()") == 0
+        assert page.js("kgView.labels().length") >= 10
+        # a node whose neighbours are not all drawn
+        target = page.js(
+            """() => { const v = kgView, N = v.data.info.nodes, E = v.data.info.edges;
+                 const drawn = new Set(v.nodes.getIds());
+                 return v.nodes.getIds().find(i => E.some(e => e.kind !== 'mentions' &&
+                   ((e.f === i && !drawn.has(e.t)) || (e.t === i && !drawn.has(e.f))))); }"""
+        )
+        assert target is not None
+        expected = page.js(
+            """i => { const E = kgView.data.info.edges, N = kgView.data.info.nodes;
+                 return [...new Set(E.filter(e => e.kind !== 'mentions' && (e.f === i || e.t === i))
+                   .map(e => N[e.f === i ? e.t : e.f].iri))]; }""",
+            target,
+        )
+        page.js("id => kgView.network.focus(id, {scale: 1.0, animation: false})", target)
+        page.click_canvas(page.node_dom(target))
+        page.page.wait_for_selector(f"#kg-panel[data-node='{target}']", state="attached")
+        page.page.wait_for_timeout(300)
+        shown = set(page.js("kgView.shownNodes()"))
+        missing = set(expected) - shown
+        assert len(missing) == 0 or len(expected) > 40, missing
+        assert page.js("kgView.nodes.length") > 100
+        assert "voisins ajoutés" in page.page.locator("#kg-msg").inner_text()
+        assert page.js("kgView.labelOverlaps()") == 0
+    finally:
+        _close(page)
+
+
+def _dated_graph() -> Any:
+    """Four entities, two dated articles: Ada (Person) -ceoOf-> Bolt (Company) in January;
+    Bolt -headquarteredIn-> Dole (Place) and Cyan (Company) -partnerOf-> Bolt in June."""
+    from rdflib import RDF, RDFS, XSD, Graph, Literal
+    from rdflib.namespace import DCTERMS
+
+    from kg.vocab import KGD, KGX
+
+    g = Graph()
+    ada, bolt, cyan, dole = KGE.ada, KGE.bolt, KGE.cyan, KGE.dole
+    for ent, cls, label in ((ada, KGO.Person, "Ada Vern"), (bolt, KGO.Company, "Bolt"),
+                            (cyan, KGO.Company, "Cyan"), (dole, KGO.Place, "Dole")):
+        g.add((ent, RDF.type, cls))
+        g.add((ent, RDFS.label, Literal(label)))
+    ext = KGX["svo-verb"]
+    g.add((ext, RDF.type, KGO.Extractor))
+    jan, jun = KGD["000000000000000a"], KGD["000000000000000b"]
+    for doc, title, date in ((jan, "Ada Vern prend la tête de Bolt", "2024-01-10"),
+                             (jun, "Bolt s’installe à Dole avec Cyan", "2024-06-01")):
+        g.add((doc, RDF.type, KGO.NewsArticle))
+        g.add((doc, DCTERMS.title, Literal(title)))
+        g.add((doc, DCTERMS.date, Literal(date, datatype=XSD.date)))
+    facts = [(ada, KGO.ceoOf, bolt, jan, "Ada Vern dirige Bolt.", "Ada Vern", "Bolt"),
+             (bolt, KGO.headquarteredIn, dole, jun, "Bolt est installée à Dole.", "Bolt", "Dole"),
+             (cyan, KGO.partnerOf, bolt, jun, "Cyan s’associe à Bolt.", "Cyan", "Bolt")]
+    for s, p, o, doc, sentence, st, ot in facts:
+        SAMPLE.add_fact(g, s, p, o, doc=doc, sentence=sentence, sentence_start=0,
+                        subject_text=st, object_text=ot, confidence=0.8, extractor=ext)
+        g.add((doc, KGO.mentions, s))
+        g.add((doc, KGO.mentions, o))
+    return g
+
+
+@pytest.fixture(scope="module")
+def dated_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_html(_dated_graph(), tmp_path_factory.mktemp("dated") / "graph.html")
+
+
+def test_filters_by_date_article_and_class_hide_the_right_nodes(
+    browser: Any, dated_page: Path
+) -> None:
+    page = _open(browser, dated_page)
+    everyone = {str(KGE.ada), str(KGE.bolt), str(KGE.cyan), str(KGE.dole)}
+    try:
+        assert set(page.js("kgView.visibleNodes()")) == everyone
+        page.page.fill("#kg-from", "2024-05-01")  # fires change
+        assert set(page.js("kgView.visibleNodes()")) == everyone - {str(KGE.ada)}
+        page.page.fill("#kg-to", "2024-05-31")
+        assert page.js("kgView.visibleNodes()") == []
+        page.page.fill("#kg-from", "")
+        page.page.fill("#kg-to", "")
+        assert set(page.js("kgView.visibleNodes()")) == everyone
+        # the article filter: found by its title, its entities only
+        page.page.fill("#kg-art-q", "prend la tête")
+        page.page.locator("#kg-art-results button").first.click()
+        assert set(page.js("kgView.visibleNodes()")) == {str(KGE.ada), str(KGE.bolt)}
+        assert "Ada Vern prend la tête de Bolt" in page.page.locator("#kg-art-chip").inner_text()
+        page.page.click("#kg-art-clear")
+        assert set(page.js("kgView.visibleNodes()")) == everyone
+        page.page.uncheck("input[data-cls=Company]")
+        assert set(page.js("kgView.visibleNodes()")) == {str(KGE.ada), str(KGE.dole)}
+        # the filters add up
+        page.page.fill("#kg-from", "2024-05-01")
+        assert set(page.js("kgView.visibleNodes()")) == {str(KGE.dole)}
+    finally:
+        _close(page)
+
+
+def test_english_on_request(browser: Any, tmp_path: Path) -> None:
+    english = write_html(_dated_graph(), tmp_path / "en.html", lang="en")
+    page = _open(browser, english)
+    try:
+        assert page.page.get_attribute("#kg-search", "placeholder") == "Find an entity…"
+        assert "company" in page.page.locator("#kg-legend").inner_text()
+        assert "nodes visible" in page.page.locator("#kg-status").inner_text()
+    finally:
+        _close(page)
+    french = _open(browser, write_html(_dated_graph(), tmp_path / "fr.html"))
+    try:
+        assert french.page.get_attribute("#kg-search", "placeholder") == "Chercher une entité…"
+        assert "entreprise" in french.page.locator("#kg-legend").inner_text()
+        assert "nœuds" in french.page.locator("#kg-status").inner_text()
+    finally:
+        _close(french)
