@@ -68,8 +68,9 @@ def test_a_request_covers_the_sentences_with_two_entities_and_its_schema_their_t
     [chunk] = plan(ex)
     assert chunk.sentences == (0, 1)  # the third sentence mentions nothing
     tim, apple, paris = (ids_of(chunk, t) for t in ("Tim Cook", "Apple", "Paris"))
-    alternatives = {a["properties"]["property"]["enum"][0]: a["properties"]
-                    for a in chunk.schema["properties"]["facts"]["items"]["anyOf"]}
+    alternatives = {name: a["properties"]
+                    for a in chunk.schema["properties"]["facts"]["items"]["anyOf"]
+                    for name in a["properties"]["property"]["enum"]}
     # only the properties some pair of these mentions can fill, each with fitting sides
     assert alternatives["ceoOf"]["subject"]["enum"] == [tim, ids_of(chunk, "Il")]
     assert apple in alternatives["ceoOf"]["object"]["enum"]
@@ -78,6 +79,8 @@ def test_a_request_covers_the_sentences_with_two_entities_and_its_schema_their_t
     assert "spouse" not in alternatives  # one person only
     assert "relatedTo" not in alternatives
     assert alternatives["ceoOf"]["sentence"]["enum"] == [0, 1]
+    # properties with the same sides share one alternative
+    assert alternatives["ceoOf"] is alternatives["worksFor"]
     # the prompt marks the mentions and states each property's domain and range
     assert f"S0: [{tim} Tim Cook], le PDG d'[{apple} Apple]" in chunk.prompt
     assert "[m4 Il = Tim Cook]" in chunk.prompt
@@ -325,8 +328,8 @@ def first_alternatives(request):
     facts = []
     for alternative in schema["properties"]["facts"]["items"]["anyOf"][:4]:
         p = alternative["properties"]
-        facts.append({"sentence": p["sentence"]["enum"][0], "subject": p["subject"]["enum"][0],
-                      "property": p["property"]["enum"][0], "object": p["object"]["enum"][-1]})
+        facts.append({"property": p["property"]["enum"][0], "subject": p["subject"]["enum"][0],
+                      "object": p["object"]["enum"][-1], "sentence": p["sentence"]["enum"][0]})
     return chat(json.dumps({"facts": facts}))
 
 

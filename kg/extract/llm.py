@@ -75,8 +75,8 @@ DROP_REASONS = ("malformed", "not a mention", "not grounded", "domain-range", "s
 CHUNK_CHARS = 1500
 CHUNK_SENTENCES = 6
 #: facts one request may return, per sentence and in all
-FACTS_PER_SENTENCE = 4
-MAX_FACTS = 24
+FACTS_PER_SENTENCE = 3
+MAX_FACTS = 12
 _MODEL_CHARS = re.compile(r"[^A-Za-z0-9._:-]+")
 
 
@@ -327,26 +327,31 @@ def _type_text(etype: EntityType) -> str:
 def _chunk(extraction: DocumentExtraction, group: list[int],
            mentions: tuple[tuple[str, Mention], ...]) -> Chunk | None:
     terms = ontology_terms()
-    alternatives: list[dict[str, Any]] = []
     offered: list[PropertyTerm] = []
     numbers = list(group)
+    referent = {i: (m.referent.name, m.referent.entity_type) for i, m in mentions}
+    # properties whose sides admit the same mentions share one alternative of the schema:
+    # as strict, and a server that constrains its output with a grammar follows fewer paths
+    sides: dict[tuple[tuple[str, ...], tuple[str, ...]], list[str]] = {}
     for term in terms.properties:
-        subjects = [i for i, m in mentions if m.entity_type in term.subjects]
-        objects = [i for i, m in mentions if m.entity_type in term.objects]
-        if not subjects or not objects or (subjects == objects and len(subjects) == 1):
-            continue
+        subjects = tuple(i for i, m in mentions if m.entity_type in term.subjects)
+        objects = tuple(i for i, m in mentions if m.entity_type in term.objects)
+        if not any(referent[a] != referent[b] for a in subjects for b in objects):
+            continue  # no two entities that fit
         offered.append(term)
-        alternatives.append({
-            "type": "object",
-            "properties": {
-                "sentence": {"type": "integer", "enum": numbers},
-                "subject": {"type": "string", "enum": subjects},
-                "property": {"type": "string", "enum": [term.relation.value]},
-                "object": {"type": "string", "enum": objects},
-            },
-            "required": ["sentence", "subject", "property", "object"],
-            "additionalProperties": False,
-        })
+        sides.setdefault((subjects, objects), []).append(term.relation.value)
+    alternatives = [{
+        "type": "object",
+        # the property first: once it is written, the sides it admits are known
+        "properties": {
+            "property": {"type": "string", "enum": names},
+            "subject": {"type": "string", "enum": list(subjects)},
+            "object": {"type": "string", "enum": list(objects)},
+            "sentence": {"type": "integer", "enum": numbers},
+        },
+        "required": ["property", "subject", "object", "sentence"],
+        "additionalProperties": False,
+    } for (subjects, objects), names in sides.items()]
     if not alternatives:
         return None
     schema = {
