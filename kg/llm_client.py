@@ -16,8 +16,10 @@ appears in an error message, a log or a ``repr``.
 
 from __future__ import annotations
 
+import http.client
 import json
 import os
+import re
 import threading
 import time
 import urllib.error
@@ -75,6 +77,11 @@ class ChatClient:
     def endpoint(self) -> str:
         return self.base_url.rstrip("/") + "/chat/completions"
 
+    @property
+    def shown(self) -> str:
+        """The endpoint as messages show it: without any user or password in the URL."""
+        return re.sub(r"(?<=://)[^/@]*@", "", self.endpoint)
+
     def complete(self, prompt: str, schema: dict[str, Any]) -> Answer:
         """The model's answer to ``prompt`` (one user message: some chat formats drop
         system messages), constrained to ``schema`` as far as the server allows."""
@@ -126,27 +133,27 @@ class ChatClient:
             except urllib.error.HTTPError as error:
                 status = error.code
                 detail = _detail(error)
-                failure = LlmError(f"{self.endpoint}: HTTP {status}"
+                failure = LlmError(f"{self.shown}: HTTP {status}"
                                    + (f" ({detail})" if detail else ""))
                 if not retry_refusals and status in _MODE_REFUSED:
                     raise _Refused(failure) from None
                 if status not in _TRANSIENT or attempt > self.retries:
                     raise _tried(failure, attempt) from None
             except TimeoutError:
-                failure = LlmError(f"{self.endpoint}: no answer within {self.timeout:g} s")
+                failure = LlmError(f"{self.shown}: no answer within {self.timeout:g} s")
                 if attempt > self.retries:
                     raise _tried(failure, attempt) from None
             except urllib.error.URLError as error:
                 reason = error.reason
                 if isinstance(reason, TimeoutError):
-                    failure = LlmError(f"{self.endpoint}: no answer within {self.timeout:g} s")
+                    failure = LlmError(f"{self.shown}: no answer within {self.timeout:g} s")
                 else:
-                    failure = LlmError(f"{self.endpoint}: cannot reach the server "
+                    failure = LlmError(f"{self.shown}: cannot reach the server "
                                        f"({_one_line(str(reason))})")
                 if attempt > self.retries:
                     raise _tried(failure, attempt) from None
-            except (ConnectionError, OSError) as error:
-                failure = LlmError(f"{self.endpoint}: connection failed "
+            except (ConnectionError, OSError, http.client.HTTPException) as error:
+                failure = LlmError(f"{self.shown}: connection failed "
                                    f"({_one_line(str(error)) or type(error).__name__})")
                 if attempt > self.retries:
                     raise _tried(failure, attempt) from None

@@ -410,3 +410,24 @@ def test_the_library_checks_its_extractor_choice():
         build([str(SAMPLE)], extractor="gpt")
     with pytest.raises(ValueError, match="needs the model's settings"):
         build([str(SAMPLE)], extractor="llm")
+
+
+def test_a_password_in_the_servers_address_is_never_shown():
+    client = ChatClient("http://user:sk-secret@127.0.0.1:9/v1", "m", retries=0)
+    with pytest.raises(LlmError) as caught:
+        client.complete("p", {})
+    assert "sk-secret" not in str(caught.value) and "127.0.0.1:9" in str(caught.value)
+
+
+@pytest.mark.slow
+def test_the_library_builds_with_the_llm_in_memory():
+    import kg
+
+    with StubServer(first_alternatives) as stub:
+        result = kg.build([SAMPLE], extractor="rules+llm", html=False,
+                          llm=kg.LlmSettings(url=stub.url, model="stub-2", concurrency=2))
+    assert result.llm is not None and result.llm.requests == len(stub.requests) > 0
+    assert result.llm.facts_kept > 0
+    assert result.validation is not None and result.validation.conforms
+    extractors = {fact.evidence.extractor for fact in result.knowledge.facts}
+    assert f"llm:stub-2@{PROMPT_VERSION}" in extractors and "role-before-name-ceoOf" in extractors

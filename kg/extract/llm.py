@@ -525,6 +525,12 @@ def ground(extraction: DocumentExtraction, chunk: Chunk, items: Iterable[Any],
     return facts, dropped
 
 
+def _reason(error: BaseException) -> str:
+    from kg.workers import _reason as worker_reason
+
+    return worker_reason(error)
+
+
 class _Elsewhere:
     """A mention of the article that is not in the fact's sentence (nor resolved there)."""
 
@@ -696,6 +702,9 @@ class LlmExtractor:
                 self.stats.count(failed=1)
                 return Failure(extraction.document,
                                f"the language model gave no usable answer: {error}")
+            except Exception as error:  # a bug: this article is left out, the others go on
+                self.stats.count(failed=1)
+                return Failure(extraction.document, _reason(error))
 
         def ready(entry: Any) -> bool:
             return isinstance(entry, Failure) or all(
