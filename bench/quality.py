@@ -4,6 +4,12 @@
     python bench/quality.py --json                # machine-readable
     python bench/quality.py --calibrate           # also write kg/extract/calibration.json
     python bench/quality.py --gold G.json --dev D.jsonl   # other data in the same formats
+    python bench/quality.py --extractor llm --llm-url http://127.0.0.1:11434/v1 \
+        --llm-model qwen2.5:7b-instruct              # a language model, or rules+llm: both
+
+With ``--extractor llm`` or ``rules+llm`` every set is scored with the model's facts
+(kg.extract.llm), its answers cached in ``bench/results/llm-cache`` (a second run asks
+nothing); ``--calibrate`` then records the model's measured precision beside the rules'.
 
 1. Gold articles (``../shared/gold/*.json``): the article is built with ``kg.build``; a gold
    entity is matched to the node whose label or alternative label equals one of its names
@@ -110,7 +116,9 @@ def wikidata_alignments(ontology: Graph) -> dict[str, set[tuple[str, bool]]]:
 
 # --- gold articles ------------------------------------------------------------------------------
 
-def score_gold(gold_path: Path, alignments: dict[str, set[tuple[str, bool]]]) -> dict:
+def score_gold(gold_path: Path, alignments: dict[str, set[tuple[str, bool]]],
+               extractor: str = "rules", llm=None) -> dict:  # type: ignore[no-untyped-def]
+    from kg.errors import KgError
     from kg.pipeline import build
 
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
@@ -118,8 +126,13 @@ def score_gold(gold_path: Path, alignments: dict[str, set[tuple[str, bool]]]) ->
     article = gold_path.parent / gold["document"]
     if not article.exists():
         article = gold_path.parent.parent / gold["document"]
-    result = build([article], validate=False, html=False)
-    graph = result.graph
+    try:
+        result = build([article], validate=False, html=False, extractor=extractor, llm=llm)
+        graph = result.graph
+        failure = None
+    except KgError as error:  # the model gave no usable answer: scored as no fact
+        print(f"{gold_path.name}: {error}", file=sys.stderr)
+        graph, failure = Graph(), str(error)
 
     names: dict[URIRef, set[str]] = defaultdict(set)
     for s, o in graph.subject_objects(RDFS.label):
@@ -249,6 +262,7 @@ def score_gold(gold_path: Path, alignments: dict[str, set[tuple[str, bool]]]) ->
     with_pid = [r for r in gold["relations"] if r.get("wikidata")]
     return {
         "gold": gold_path.name,
+        "failure": failure,
         "facts_emitted": n_statements,
         "open_emitted": len(open_statements),
         "open_right": open_right,
@@ -334,7 +348,8 @@ def _ratio(values: list[bool]) -> float:
 # --- RELX sentences ---------------------------------------------------------------------------
 
 def score_dev(dev_path: Path, relation_map: Path,
-              alignments: dict[str, set[tuple[str, bool]]]) -> dict:
+              alignments: dict[str, set[tuple[str, bool]]], extractor: str = "rules",
+              llm=None) -> dict:  # type: ignore[no-untyped-def]
     from kg.extract import extract
     from kg.nlp import parse_all
 
@@ -350,6 +365,19 @@ def score_dev(dev_path: Path, relation_map: Path,
     extractions = []
     for parsed in parse_all(documents):
         extractions.append(extract(parsed))
+    failures = 0
+    if extractor != "rules":
+        from dataclasses import replace
+
+        from kg.extract.llm import LlmExtractor
+
+        read = list(LlmExtractor(llm).stream(extractions, keep_rules=extractor == "rules+llm"))
+        for n, one in enumerate(read):
+            if hasattr(one, "reason"):  # a Failure: the model gave no usable answer
+                print(f"{one.document.source}: {one.reason}", file=sys.stderr)
+                failures += 1
+                read[n] = replace(extractions[n], facts=(), attributes=())
+        extractions = read
     seconds = time.perf_counter() - started
 
     recall_hits = recall_total = 0
@@ -423,6 +451,7 @@ def score_dev(dev_path: Path, relation_map: Path,
         "per_extractor": {k: {"correct": v[0], "judged": v[1]}
                           for k, v in sorted(per_extractor.items())},
         "facts_emitted": sum(len(e.facts) for e in extractions),
+        "model_failures": failures,
         "seconds": round(seconds, 2),
         "examples": examples,
     }
@@ -497,6 +526,7 @@ def summarise(name: str, reports: list[dict]) -> dict:
         "pairs_linked_counts": f"{total('linked_counts', 0)}/{total('linked_counts', 1)}",
         "open_right": ratio(open_right, opened),
         "open_right_counts": f"{open_right}/{opened}",
+        "model_failures": sum(r.get("failure") is not None for r in reports),
     }
 
 
@@ -518,7 +548,25 @@ def main() -> int:
     parser.add_argument("--examples", action="store_true", help="print misses and errors")
     parser.add_argument("--calibrate", action="store_true",
                         help="write kg/extract/calibration.json from the measured precision")
+    parser.add_argument("--extractor", choices=("rules", "llm", "rules+llm"), default="rules",
+                        help="score kg's rules, a language model, or both merged")
+    parser.add_argument("--llm-url", help="the model server's OpenAI-compatible /v1 base "
+                                          "(the key, if any, in KG_LLM_API_KEY)")
+    parser.add_argument("--llm-model", help="the model to ask")
+    parser.add_argument("--llm-concurrency", type=int, default=4)
+    parser.add_argument("--llm-timeout", type=float, default=120.0)
+    parser.add_argument("--llm-cache", type=Path, default=ROOT / "bench" / "results" /
+                        "llm-cache", help="where the model's answers are kept")
     args = parser.parse_args()
+    llm = None
+    if args.extractor != "rules":
+        if not args.llm_url or not args.llm_model:
+            parser.error(f"--extractor {args.extractor} needs --llm-url and --llm-model")
+        from kg.extract.llm import LlmSettings
+
+        llm = LlmSettings(url=args.llm_url, model=args.llm_model,
+                          concurrency=args.llm_concurrency, timeout=args.llm_timeout,
+                          cache_dir=args.llm_cache)
 
     sets: dict[str, list[Path]] = {}
     if args.gold:
@@ -535,15 +583,20 @@ def main() -> int:
     run_relx = not args.gold and (args.only is None or "relx" in args.only)
 
     alignments = wikidata_alignments(load_ontology())
-    reports = {name: [score_gold(path, alignments) for path in paths]
+    reports = {name: [score_gold(path, alignments, args.extractor, llm) for path in paths]
                for name, paths in sets.items()}
     summaries = [summarise(name, rs) for name, rs in reports.items() if rs]
-    dev = (score_dev(args.dev, args.relation_map, alignments)
+    dev = (score_dev(args.dev, args.relation_map, alignments, args.extractor, llm)
            if run_relx and args.dev.exists() else None)
     if args.calibrate:
         target = ROOT / "kg" / "extract" / "calibration.json"
         everything = [r for rs in reports.values() for r in rs]
         data = calibrate(everything + ([dev] if dev else []))
+        if args.extractor != "rules":
+            # a model's run measures the model: the rules' entries it did not measure stay
+            kept = json.loads(target.read_text(encoding="utf-8"))["extractors"]
+            kept.update(data["extractors"])
+            data["extractors"] = dict(sorted(kept.items()))
         target.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n",
                           encoding="utf-8")
         print(f"wrote {target.relative_to(ROOT)}", file=sys.stderr)
@@ -561,6 +614,10 @@ def main() -> int:
             print(f"  missed           {report['missed']}")
             print(f"  unlisted facts   {report['unlisted_facts']}")
             print(f"  must_not         {report['must_not_problems'] or 'none'}")
+    if llm is not None:
+        from kg.extract.llm import extractor_name
+
+        print(f"extractor: {args.extractor} ({extractor_name(llm.model)} at {llm.url})")
     for summary in summaries:
         print(f"== set {summary['set']}: {summary['articles']} articles, "
               f"{summary['articles_without_fact']} with no fact")
@@ -576,10 +633,13 @@ def main() -> int:
               f"({summary['pairs_linked_counts']}, typed or open)")
         print(f"  open edges right    {summary['open_right']:.3f} "
               f"({summary['open_right_counts']})")
+        if summary["model_failures"]:
+            print(f"  model failures      {summary['model_failures']} article(s) scored "
+                  f"without facts (the model gave no usable answer)")
     if dev:
         print(f"== dev: {dev['dev']} ({dev['items']} sentences, {dev['seconds']} s)")
         for key in ("recall", "recall_counts", "precision_on_pairs", "precision_counts",
-                    "no_relation_pairs_with_fact", "facts_emitted"):
+                    "no_relation_pairs_with_fact", "facts_emitted", "model_failures"):
             print(f"  {key:28} {dev[key]}")
         print(f"  per relation: {dev['per_relation']}")
         if args.examples:

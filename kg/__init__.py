@@ -13,10 +13,11 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-__all__ = ["build", "build_graph", "document_from_text", "explain", "iter_documents",
-           "run_query"]
+__all__ = ["LlmSettings", "build", "build_graph", "document_from_text", "explain",
+           "iter_documents", "run_query"]
 
 _LAZY = {
+    "LlmSettings": "kg.extract.llm",
     "build": "kg.pipeline",
     "build_graph": "kg.pipeline",
     "explain": "kg.explain",
@@ -27,6 +28,7 @@ _LAZY = {
 
 if TYPE_CHECKING:
     from kg.explain import explain
+    from kg.extract.llm import LlmSettings
     from kg.pipeline import build, build_graph
     from kg.query import run_query
     from kg.reader import document_from_text, iter_documents

@@ -22,6 +22,7 @@ from kg.cli_view import view as view_command
 from kg.errors import KgError
 
 if TYPE_CHECKING:
+    from kg.extract.llm import LlmSettings, LlmStats
     from kg.validate import ValidationReport
 
 
@@ -89,12 +90,26 @@ def main() -> None:
               show_default=True, help="Web pages: seconds to wait for one.")
 @click.option("--lang", type=click.Choice(["fr", "en"]), default="fr", show_default=True,
               help="Language of graph.html (its words, class and property names).")
+@click.option("--extractor", type=click.Choice(["rules", "llm", "rules+llm"]), default="rules",
+              show_default=True,
+              help="Who reads the facts: kg's rules, a language model (grounded in kg's "
+                   "mentions and checked against the ontology), or both, merged.")
+@click.option("--llm-url", metavar="URL", default=None,
+              help="The model server's OpenAI-compatible /v1 base address "
+                   "(Ollama: http://127.0.0.1:11434/v1). The API key, if any, is read from "
+                   "the KG_LLM_API_KEY environment variable.")
+@click.option("--llm-model", metavar="NAME", default=None, help="The model to ask.")
+@click.option("--llm-concurrency", type=click.IntRange(min=1), default=4, show_default=True,
+              help="Requests to the model at a time.")
+@click.option("--llm-timeout", type=click.FloatRange(min=0, min_open=True), default=120.0,
+              show_default=True, help="Seconds to wait for one answer (then retried twice).")
 def build_command(
     articles: tuple[str, ...], output_dir: Path, min_confidence: float, no_html: bool,
     no_open_relations: bool, no_validate: bool, as_json: bool, progress: bool | None,
     strict: bool, any_language: bool, jobs: int | None, dask: str | None, no_cache: bool,
     text_field: str, title_field: str, date_field: str, url_field: str, id_field: str,
-    fetch_timeout: float, lang: str,
+    fetch_timeout: float, lang: str, extractor: str, llm_url: str | None,
+    llm_model: str | None, llm_concurrency: int, llm_timeout: float,
 ) -> None:
     """Read ARTICLES and write their knowledge graph to OUTPUT.
 
@@ -110,6 +125,7 @@ def build_command(
         raise click.BadParameter("the text field needs a name", param_hint="--text-field")
     fields = RecordFields(text=text_field, title=title_field or None, date=date_field or None,
                           url=url_field or None, id=id_field or None)
+    llm, llm_stats = _llm_options(extractor, llm_url, llm_model, llm_concurrency, llm_timeout)
     try:
         bar = None
         if progress or (progress is None and sys.stderr.isatty()):
@@ -120,15 +136,19 @@ def build_command(
                 from tqdm import tqdm
 
                 def bar(results, desc=None):  # type: ignore[no-untyped-def]
-                    return tqdm(results, total=total, unit="article", file=sys.stderr,
-                                smoothing=0.1, desc=desc)
+                    shown = tqdm(results, total=total, unit="article", file=sys.stderr,
+                                 smoothing=0.1, desc=desc)
+                    if llm_stats is None:
+                        return shown
+                    return _with_llm_counts(shown, llm_stats)
 
         result = build(articles, output_dir, min_confidence=min_confidence,
                        open_relations=not no_open_relations, validate=not no_validate,
                        html=not no_html, progress=bar, strict=strict,
                        languages=None if any_language else ("fr",), cache=not no_cache,
                        jobs=jobs or os.cpu_count() or 1, dask=dask, fields=fields,
-                       timeout=fetch_timeout, lang=lang)
+                       timeout=fetch_timeout, lang=lang, extractor=extractor, llm=llm,
+                       llm_stats=llm_stats)
     except KgError as error:
         raise click.ClickException(_one_line(error)) from None
     summary = result.summary()
@@ -142,6 +162,32 @@ def build_command(
         sys.exit(EXIT_SHACL)
     if result.skipped:
         sys.exit(EXIT_SKIPPED)
+
+
+def _llm_options(extractor: str, url: str | None, model: str | None, concurrency: int,
+                 timeout: float) -> tuple[LlmSettings | None, LlmStats | None]:
+    if extractor == "rules":
+        if url is not None or model is not None:
+            raise click.UsageError("--llm-url and --llm-model go with --extractor llm or "
+                                   "rules+llm")
+        return None, None
+    if not url or not model:
+        raise click.UsageError(f"--extractor {extractor} needs --llm-url and --llm-model")
+    from kg.extract.llm import LlmSettings, LlmStats
+
+    try:
+        settings = LlmSettings(url=url, model=model, concurrency=concurrency, timeout=timeout)
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="--llm-url") from None
+    return settings, LlmStats()
+
+
+def _with_llm_counts(shown, stats):  # type: ignore[no-untyped-def]
+    """The progress bar, with the model's requests and cached answers after each article."""
+    for item in shown:
+        shown.set_postfix_str(f"LLM {stats.requests} requests, {stats.cache_hits} cached",
+                              refresh=False)
+        yield item
 
 
 def format_summary(summary: dict[str, object], validation: ValidationReport | None) -> str:
@@ -166,6 +212,18 @@ def format_summary(summary: dict[str, object], validation: ValidationReport | No
     if isinstance(duplicates, list):
         for pair in duplicates:
             lines.append(f"same article: {pair['source']} = {pair['same_as']} (built once)")
+    llm = summary.get("llm")
+    if isinstance(llm, dict):
+        dropped = llm["facts_dropped"]
+        assert isinstance(dropped, dict)
+        lines.append(f"LLM:      {llm['requests']} request(s), {llm['cache_hits']} answer(s) "
+                     f"from the cache; {llm['facts_kept']} fact(s) kept, "
+                     f"{sum(dropped.values())} dropped"
+                     + (" (" + ", ".join(f"{n} {reason}" for reason, n in dropped.items())
+                        + ")" if dropped else ""))
+        if llm["articles_failed"]:
+            lines.append(f"LLM:      no usable answer for {llm['articles_failed']} "
+                         f"article(s), skipped (listed on stderr)")
     skipped = summary.get("skipped")
     if isinstance(skipped, list):
         lines.append(f"skipped:  {len(skipped)} input(s), listed on stderr")

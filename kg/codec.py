@@ -28,7 +28,7 @@ from kg.model import (
 
 __all__ = ["FORMAT", "dumps", "extraction_from_dict", "extraction_to_dict", "loads"]
 
-FORMAT = 1
+FORMAT = 2
 
 
 def extraction_to_dict(extraction: DocumentExtraction) -> dict[str, Any]:
@@ -66,6 +66,7 @@ def extraction_to_dict(extraction: DocumentExtraction) -> dict[str, Any]:
         "document": {"doc_id": d.doc_id, "source": d.source, "text": d.text, "title": d.title,
                      "language": d.language, "date": d.date},
         "table": table, "mentions": mentions, "facts": facts, "attributes": attributes,
+        "sentences": [list(span) for span in extraction.sentence_spans],
     }
 
 
@@ -99,6 +100,7 @@ def extraction_from_dict(data: dict[str, Any]) -> DocumentExtraction:
         attributes=tuple(AttributeFact(built[a["s"]], Attribute(a["p"]), a["value"],
                                        a["datatype"], evidence(a["evidence"]))
                          for a in data["attributes"]),
+        sentence_spans=tuple((int(a), int(b)) for a, b in data["sentences"]),
     )
 
 

@@ -312,6 +312,9 @@ class DocumentExtraction:
     mentions: tuple[Mention, ...]
     facts: tuple[Fact, ...]
     attributes: tuple[AttributeFact, ...] = ()
+    #: the article's sentences as (start, end) character offsets in ``document.text``: what
+    #: a later extractor (kg.extract.llm) grounds its facts in
+    sentence_spans: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(slots=True)

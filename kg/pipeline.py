@@ -29,6 +29,7 @@ from kg.nlp import DEFAULT_MODEL
 from kg.reader import OUTPUT_MARKER, SkippedInput
 
 if TYPE_CHECKING:
+    from kg.extract.llm import LlmSettings, LlmStats
     from kg.sources import RecordFields
     from kg.validate import ValidationReport
     from kg.workers import ExtractionCache
@@ -74,6 +75,8 @@ class BuildResult:
     #: resolving; the cache read included), then the merge's "rdf", "shacl", "store",
     #: "turtle", "html"
     seconds: dict[str, float] = field(default_factory=dict)
+    #: what the language model's stage did (None: rules only)
+    llm: LlmStats | None = None
 
     @property
     def graph(self) -> Graph:
@@ -119,6 +122,8 @@ class BuildResult:
             report["skipped"] = [{"source": s.source, "reason": s.reason} for s in self.skipped]
         if self.cached:
             report["cached"] = self.cached
+        if self.llm is not None:
+            report["llm"] = self.llm.as_dict()
         if self.duplicates:
             report["duplicates"] = [{"source": a, "same_as": b} for a, b in self.duplicates]
         if self.seconds:
@@ -202,6 +207,9 @@ def build_knowledge(
     dask: str | None = None,
     fields: RecordFields | None = None,
     timeout: float | None = None,
+    extractor: str = "rules",
+    llm: LlmSettings | None = None,
+    llm_stats: LlmStats | None = None,
 ) -> tuple[KnowledgeGraph, int]:
     """Read, parse, extract and resolve: the typed graph before RDF.
 
@@ -210,6 +218,7 @@ def build_knowledge(
     ``intake`` and left out. Identical articles are built once. Articles ``cache`` holds are
     not parsed again; the others are parsed by ``jobs`` processes, or on the Dask scheduler
     at ``dask`` (see :mod:`kg.workers`). ``progress`` wraps the stream of extracted articles.
+    ``extractor`` and ``llm``: see :func:`build`.
     """
     from kg.resolve import Resolver
     from kg.workers import Failure, extract_stream
@@ -222,6 +231,9 @@ def build_knowledge(
 
     results: Iterable[Any] = extract_stream(documents, model=model, cache=cache, jobs=jobs,
                                             dask=dask, on_cached=count_cached)
+    reader = _llm_reader(extractor, llm, llm_stats, None)
+    if reader is not None:
+        results = reader.stream(results, keep_rules=extractor != "llm")
     if progress is not None:
         results = progress(results, desc="extract")
     resolver = Resolver()
@@ -267,6 +279,9 @@ def build(
     fields: RecordFields | None = None,
     timeout: float | None = None,
     lang: str = "fr",
+    extractor: str = "rules",
+    llm: LlmSettings | None = None,
+    llm_stats: LlmStats | None = None,
 ) -> BuildResult:
     """Build the graph and, with ``output_dir``, write ``graph.ttl`` and ``graph.html`` there.
 
@@ -284,12 +299,20 @@ def build(
     articles as they are extracted, then as their facts are written into the graph.
     With ``open_relations=False`` the open relations (``kgo:relatedTo``) are left out.
     ``lang`` is the language of the page (``"fr"`` or ``"en"``).
+
+    ``extractor`` is ``"rules"`` (kg's own reading, the default), ``"llm"`` (facts from the
+    language model that ``llm`` describes, grounded in kg's mentions; no rule facts or dates)
+    or ``"rules+llm"`` (both, merged): see :mod:`kg.extract.llm`. With an ``output_dir`` and
+    ``cache``, the model's answers are kept in ``OUTPUT/.kg-cache/llm`` (unless
+    ``llm.cache_dir`` says where). ``llm_stats`` (else a new one, in ``BuildResult.llm``)
+    counts requests, cache hits, facts kept and dropped as the build goes.
     """
     from kg.extract import EXTRACTORS
     from kg.rdf import to_rdf
 
     if not 0.0 <= min_confidence <= 1.0:
         raise ValueError("min_confidence must be between 0 and 1")
+    llm_stats = _check_extractor(extractor, llm, llm_stats)
     sources = list(sources)
     intake = _Intake()
     if output_dir is not None:
@@ -297,14 +320,16 @@ def build(
             sources, Path(output_dir), intake, min_confidence=min_confidence,
             open_relations=open_relations, validate=validate, html=html, model=model,
             progress=progress, strict=strict, languages=languages, cache=cache, jobs=jobs,
-            dask=dask, fields=fields, timeout=timeout, lang=lang)
+            dask=dask, fields=fields, timeout=timeout, lang=lang, extractor=extractor,
+            llm=llm, llm_stats=llm_stats)
     knowledge, count = build_knowledge(
         sources, model=model, progress=progress, strict=strict, languages=languages,
-        intake=intake, jobs=jobs, dask=dask, fields=fields, timeout=timeout)
+        intake=intake, jobs=jobs, dask=dask, fields=fields, timeout=timeout,
+        extractor=extractor, llm=llm, llm_stats=llm_stats)
     graph = to_rdf(knowledge, min_confidence=min_confidence, extractors=EXTRACTORS,
                    open_relations=open_relations)
     result = BuildResult(graph, knowledge=knowledge, documents=count, skipped=intake.skipped,
-                         duplicates=intake.duplicates, cached=intake.cached)
+                         duplicates=intake.duplicates, cached=intake.cached, llm=llm_stats)
     if validate:
         from kg.validate import validate as shacl_validate
 
@@ -317,7 +342,8 @@ def _build_folder(sources: list[Source], output_dir: Path, intake: _Intake, *,
                   model: str, progress: Callable[..., Iterable[Any]] | None,
                   strict: bool, languages: Collection[str] | None, cache: bool, jobs: int,
                   dask: str | None, fields: RecordFields | None, timeout: float | None,
-                  lang: str = "fr") -> BuildResult:
+                  lang: str = "fr", extractor: str = "rules", llm: LlmSettings | None = None,
+                  llm_stats: LlmStats | None = None) -> BuildResult:
     """A build into a folder: extractions streamed to the build cache, the entity table in
     memory, the graph merged article by article into the folder's store (kg.merge)."""
     from kg.merge import merge
@@ -331,6 +357,12 @@ def _build_folder(sources: list[Source], output_dir: Path, intake: _Intake, *,
         else:
             scratch = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=target.path))
             store = ExtractionCache(scratch, model)
+        # the model's facts join each article's extraction after the build cache, which keeps
+        # kg's own reading only: they go to a store of this build's, read by the merge
+        reader = _llm_reader(extractor, llm, llm_stats,
+                             target.path / CACHE_FOLDER / "llm" if cache else None)
+        read_back = store
+        merged_scratch = None
         try:
             documents = _admitted(_inputs(sources, [target.path], fields, timeout), intake,
                                   strict=strict, languages=languages)
@@ -341,6 +373,11 @@ def _build_folder(sources: list[Source], output_dir: Path, intake: _Intake, *,
             results: Iterable[Any] = extract_stream(documents, model=model, cache=store,
                                                     jobs=jobs, dask=dask,
                                                     on_cached=count_cached)
+            if reader is not None:
+                merged_scratch = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=target.path))
+                read_back = ExtractionCache(merged_scratch, model)
+                results = _kept_in(reader.stream(results, keep_rules=extractor != "llm"),
+                                   read_back)
             if progress is not None:
                 results = progress(results, desc="extract")
             resolver = Resolver(keep_facts=False)
@@ -364,7 +401,7 @@ def _build_folder(sources: list[Source], output_dir: Path, intake: _Intake, *,
                      else f"kg — {len(order)} articles")
             extract_seconds = time.perf_counter() - started
             staging = target.stage()
-            merged = merge(order, resolver, store, staging, min_confidence=min_confidence,
+            merged = merge(order, resolver, read_back, staging, min_confidence=min_confidence,
                            open_relations=open_relations, validate=validate, html=html,
                            title=title, progress=progress, jobs=jobs, lang=lang)
             produced = [GRAPH_FILE, STORE_FOLDER] + ([HTML_FILE] if html else [])
@@ -372,15 +409,57 @@ def _build_folder(sources: list[Source], output_dir: Path, intake: _Intake, *,
             if cache:
                 store.prune(intake.built)
         finally:
-            if scratch is not None:
-                shutil.rmtree(scratch, ignore_errors=True)
+            for folder in (scratch, merged_scratch):
+                if folder is not None:
+                    shutil.rmtree(folder, ignore_errors=True)
     result = BuildResult(None, knowledge=resolver.graph, documents=len(order),
                          validation=merged.validation, files=files, skipped=intake.skipped,
                          duplicates=intake.duplicates, cached=intake.cached,
                          counts=(merged.entities, merged.facts, merged.triples),
                          page_entities=merged.page_entities,
-                         seconds={"extract": extract_seconds, **merged.seconds})
+                         seconds={"extract": extract_seconds, **merged.seconds}, llm=llm_stats)
     return result
+
+
+def _check_extractor(extractor: str, llm: LlmSettings | None, stats: LlmStats | None
+                     ) -> LlmStats | None:
+    """The counts of the model's stage (None for rules only); a wrong choice raises
+    ValueError."""
+    from kg.extract.llm import EXTRACTOR_MODES, LlmStats
+
+    if extractor not in EXTRACTOR_MODES:
+        raise ValueError(f"extractor must be one of {', '.join(EXTRACTOR_MODES)} "
+                         f"(got {extractor!r})")
+    if extractor == "rules":
+        return None
+    if llm is None:
+        raise ValueError(f"extractor {extractor!r} needs the model's settings (llm=)")
+    return stats if stats is not None else LlmStats()
+
+
+def _llm_reader(extractor: str, llm: LlmSettings | None, stats: LlmStats | None,
+                cache_dir: Path | None) -> Any:
+    """The model's stage (:class:`kg.extract.llm.LlmExtractor`), or None for rules only."""
+    stats = _check_extractor(extractor, llm, stats)
+    if stats is None or llm is None:
+        return None
+    import dataclasses
+
+    from kg.extract.llm import LlmExtractor
+
+    if llm.cache_dir is None and cache_dir is not None:
+        llm = dataclasses.replace(llm, cache_dir=cache_dir)
+    return LlmExtractor(llm, stats)
+
+
+def _kept_in(results: Iterable[Any], store: ExtractionCache) -> Iterator[Any]:
+    """``results``, each extraction written to ``store`` on its way."""
+    from kg.workers import Failure
+
+    for result in results:
+        if not isinstance(result, Failure):
+            store.put(result)
+        yield result
 
 
 def _nothing_read(intake: _Intake) -> None:

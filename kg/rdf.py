@@ -175,6 +175,12 @@ class RdfWriter:
             graph.add((node, RDFS.label, Literal(extractor)))
             if extractor in descriptions:
                 graph.add((node, RDFS.comment, Literal(descriptions[extractor])))
+            elif extractor.startswith("llm:"):
+                from kg.extract.llm import describe_extractor
+
+                described = describe_extractor(extractor)
+                if described is not None:
+                    graph.add((node, RDFS.comment, Literal(described)))
 
 
 def _statement(graph: Graph, node: URIRef, s: URIRef, p: URIRef, o: URIRef | Literal,

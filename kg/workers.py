@@ -35,6 +35,9 @@ __all__ = ["ExtractionCache", "Failure", "OtherKg", "extract_batch", "extract_st
 #: articles sent to a worker at a time: enough to fill spaCy's batches, few enough to keep
 #: every worker busy to the end
 BATCH = 16
+#: folders of the cache that are not extractions of another kg version: the language model's
+#: answers (kg.extract.llm), keyed by model, prompt version and text, never pruned here
+KEEP = frozenset({"llm"})
 
 
 @functools.cache
@@ -60,7 +63,8 @@ def fingerprint(model: str) -> str:
         for entry in sorted(folder.iterdir(), key=lambda e: e.name):
             if entry.is_dir() and not entry.name.startswith((".", "__")):
                 stack.append(entry)
-            elif entry.name.endswith((".py", ".toml", ".json")):
+            elif entry.name.endswith((".py", ".toml", ".json")) and entry.name != "llm.py":
+                # (the language model's stage runs after this cache: its code is not a rule)
                 sources.append(entry)
     for source in sorted(sources, key=str):
         digest.update(str(source).rsplit("kg", 1)[-1].encode())
@@ -111,7 +115,7 @@ class ExtractionCache:
         removed = 0
         if self.root.is_dir():
             for other in self.root.iterdir():
-                if other.is_dir() and other != self.folder:
+                if other.is_dir() and other != self.folder and other.name not in KEEP:
                     import shutil
 
                     shutil.rmtree(other, ignore_errors=True)
@@ -145,6 +149,7 @@ def _extract_one(parsed: Any) -> DocumentExtraction:
         mentions=tuple(m for p in parts for m in p.mentions),
         facts=tuple(f for p in parts for f in p.facts),
         attributes=tuple(a for p in parts for a in p.attributes),
+        sentence_spans=tuple(s for p in parts for s in p.sentence_spans),
     )
 
 

@@ -251,6 +251,7 @@ def extract(parsed: ParsedDocument, trace: ReadingTrace | None = None) -> Docume
         mentions=tuple(sorted(all_mentions, key=lambda m: (m.start_char, m.end_char))),
         facts=tuple(_dedupe(facts)),
         attributes=tuple(attributes),
+        sentence_spans=tuple((s.start_char, s.end_char) for s in parsed.sentences),
     )
 
 
@@ -433,6 +434,13 @@ def _offices_over_company_roles(facts: list[Fact]) -> list[Fact]:
              or (f.subject.referent.name, f.evidence.sentence_start) in offices))]
 
 
+#: relation -> the more general one it implies (one sentence states the specific one only)
+GENERAL_RELATION = {Relation.CEO_OF: Relation.LEADS, Relation.CHAIR_OF: Relation.LEADS,
+                    Relation.LEADS: Relation.WORKS_FOR, Relation.RELEASED: Relation.DEVELOPS,
+                    Relation.HEADQUARTERED_IN: Relation.LOCATED_IN,
+                    Relation.COUNTRY: Relation.LOCATED_IN}
+
+
 def _dedupe(facts: list[Fact]) -> list[Fact]:
     """One fact per (subject, relation, object, sentence): the most confident reading."""
     best: dict[tuple[str, Relation, str, int], Fact] = {}
@@ -443,10 +451,7 @@ def _dedupe(facts: list[Fact]) -> list[Fact]:
         if current is None or fact.evidence.confidence > current.evidence.confidence:
             best[key] = fact
     # a more specific relation read from the same sentence replaces the general one
-    general = {Relation.CEO_OF: Relation.LEADS, Relation.CHAIR_OF: Relation.LEADS,
-               Relation.LEADS: Relation.WORKS_FOR, Relation.RELEASED: Relation.DEVELOPS,
-               Relation.HEADQUARTERED_IN: Relation.LOCATED_IN,
-               Relation.COUNTRY: Relation.LOCATED_IN}
+    general = GENERAL_RELATION
     for key in list(best):
         subject, relation, obj, start = key
         if relation is Relation.WORKS_FOR:  # "X a rejoint Y": an employee, not a member

@@ -46,6 +46,18 @@ def make_fact(
     sentence_index: int, prior: float, relation_text: str | None = None,
 ) -> Fact | None:
     """The fact, or None when its sides are one entity or do not fit the relation."""
+    settled = settle_relation(relation, subject, obj)
+    if settled is None:
+        return None
+    return Fact(subject, settled, obj,
+                evidence(parsed, sentence_index, extractor,
+                         fact_confidence(extractor, prior, subject, obj), relation_text))
+
+
+def settle_relation(relation: Relation, subject: Mention, obj: Mention) -> Relation | None:
+    """The relation kg states between ``subject`` and ``obj`` for ``relation`` (a place that
+    is a country makes it "country", an event's place "location"), or None when the two are
+    one entity or do not fit the relation's domain and range."""
     if subject.referent == obj.referent:
         return None
     if relation is Relation.LOCATED_IN and subject.referent.entity_type in EVENT_TYPES:
@@ -57,11 +69,16 @@ def make_fact(
         return None  # a country is in no other country
     if not fits(relation, subject.entity_type, obj.entity_type):
         return None
+    return relation
+
+
+def fact_confidence(extractor: str, prior: float, subject: Mention, obj: Mention) -> float:
+    """The extractor's calibrated precision, lowered for a side reached through a pronoun or
+    a description."""
     confidence = confidence_for(extractor, prior)
     for mention in (subject, obj):
         confidence *= RESOLUTION_FACTOR.get(mention.resolution or "", 1.0)
-    return Fact(subject, relation, obj,
-                evidence(parsed, sentence_index, extractor, confidence, relation_text))
+    return confidence
 
 
 def make_attribute(parsed: ParsedDocument, extractor: str, attribute: Attribute,
