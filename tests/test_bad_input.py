@@ -244,7 +244,7 @@ def test_a_shacl_violation_exits_3(tmp_path, article, monkeypatch):
     from kg import validate as validate_module
     from kg.validate import ValidationReport, Violation
 
-    def broken(graph):
+    def broken(graph, **_options):  # type: ignore[no-untyped-def]
         return ValidationReport(conforms=False, violations=(
             Violation(focus_node="kge:x", path="kgo:y", message="made up",
                       severity="Violation"),))
