@@ -136,9 +136,11 @@ def build_command(
                 from tqdm import tqdm
 
                 def bar(results, desc=None):  # type: ignore[no-untyped-def]
-                    shown = tqdm(results, total=total, unit="article", file=sys.stderr,
+                    # writing: the articles built (a list); extracting: the inputs counted
+                    count = len(results) if isinstance(results, list) else total
+                    shown = tqdm(results, total=count, unit="article", file=sys.stderr,
                                  smoothing=0.1, desc=desc)
-                    if llm_stats is None:
+                    if llm_stats is None or desc != "extract":
                         return shown
                     return _with_llm_counts(shown, llm_stats)
 

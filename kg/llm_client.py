@@ -127,7 +127,7 @@ class ChatClient:
             request = urllib.request.Request(self.endpoint, data=body, headers=headers,
                                              method="POST")
             try:
-                with urllib.request.urlopen(request, timeout=self.timeout) as response:
+                with _OPENER.open(request, timeout=self.timeout) as response:
                     raw = response.read()
                 return _answer(raw, mode)
             except urllib.error.HTTPError as error:
@@ -158,6 +158,18 @@ class ChatClient:
                 if attempt > self.retries:
                     raise _tried(failure, attempt) from None
             time.sleep(self.backoff * 2 ** (attempt - 1))
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    """A redirect is an error: urllib would send the API key on to wherever it points."""
+
+    def redirect_request(self, req: Any, fp: Any, code: int, msg: str, headers: Any,
+                         newurl: str) -> None:
+        raise urllib.error.HTTPError(req.full_url, code, f"redirected ({code}), not followed",
+                                     headers, fp)
+
+
+_OPENER = urllib.request.build_opener(_NoRedirect)
 
 
 class _Refused(Exception):

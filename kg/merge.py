@@ -19,6 +19,7 @@ The store then writes ``graph.ttl`` (sorted Turtle through rdflib for graphs up 
 from __future__ import annotations
 
 import dataclasses
+import os
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -31,6 +32,7 @@ from rdflib import Graph
 
 from kg.model import Document
 from kg.pipeline import STORE_FOLDER
+from kg.view import PAGE_ENTITIES
 
 if TYPE_CHECKING:
     from kg.resolve import Resolver
@@ -44,9 +46,8 @@ BATCH_ARTICLES = 100
 #: up to this size graph.ttl is rdflib's sorted Turtle (easy to diff; about 60 articles);
 #: above, pyoxigraph's streaming writer (rdflib's costs about 0.1 ms a triple)
 SORTED_TURTLE_LIMIT = 20_000
-#: up to this many entities the page carries the whole graph; above, the most connected
-#: ones, read from the store without the rest (kg.view.write_html_from_store)
-PAGE_ENTITIES = 1500
+#: up to kg.view.PAGE_ENTITIES entities the page carries the whole graph; above, the most
+#: connected ones, read from the store without the rest (kg.view.write_html_from_store)
 
 
 @dataclass(slots=True)
@@ -282,6 +283,8 @@ class _Checker:
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
 
+            import pyshacl  # noqa: F401  (imported once, before the fork)
+
             from kg.validate import _python_checks
 
             _python_checks()  # shapes and ontology parsed once, before the fork
@@ -291,6 +294,10 @@ class _Checker:
                 self.jobs = 1
                 return
             self.pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+            # the pool forks its processes on demand: make them all now, while this process
+            # runs no other thread (the store's come later)
+            for started in [self.pool.submit(os.getpid) for _ in range(4 * jobs)]:
+                started.result()
 
     def check(self, data: bytes | Graph) -> None:
         """Check N-Triples or a graph (handed over: it is changed)."""

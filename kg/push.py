@@ -146,6 +146,10 @@ def graph_iri_of(source: str | Path) -> str:
 
 
 def _check_endpoint(endpoint: str) -> None:
+    if "@" in urlsplit(endpoint).netloc:
+        # never echo it: it may hold a password
+        raise PushError("the endpoint address holds credentials: give the user with --user and "
+                        "the password in KG_PUSH_PASSWORD or --password-file")
     try:
         parts = urlsplit(endpoint)
         parts.port  # noqa: B018 - raises ValueError on a bad port
@@ -153,10 +157,6 @@ def _check_endpoint(endpoint: str) -> None:
         raise PushError(f"{endpoint!r} is not an http(s) address") from None
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise PushError(f"{endpoint!r} is not an http(s) address (http://host:port/path)")
-    if parts.username is not None or parts.password is not None:
-        # never echo it: it may hold a password
-        raise PushError("the endpoint address holds credentials: give the user with --user and "
-                        "the password in KG_PUSH_PASSWORD or --password-file")
     if parts.fragment:
         raise PushError(f"{endpoint}: an endpoint address has no #fragment")
 

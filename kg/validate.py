@@ -31,6 +31,7 @@ from kg.errors import OntologyError
 from kg.vocab import PREFIXES
 
 KGSH = Namespace("https://w3id.org/kgnews/shapes#")
+KGO_ENTITY = URIRef("https://w3id.org/kgnews/ontology#Entity")
 _PROV = Namespace("http://www.w3.org/ns/prov#")
 _DCTERMS = Namespace("http://purl.org/dc/terms/")
 _SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
@@ -195,6 +196,22 @@ def _remove_tree(graph: Graph, node: Node) -> None:
     graph.remove((node, None, None))
 
 
+def _python_check_holds(shapes: Graph, shape: Node, prop: Node) -> None:
+    """The Python check of a ``sh:in`` property shape covers only a plain property shape of
+    a node shape with class targets: anything else in the shapes file is refused, rather
+    than checked differently from what the file says."""
+    others = (SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf)
+    if (any(shapes.value(shape, target) is not None for target in others)
+            or shapes.value(prop, SH.severity) is not None
+            or shapes.value(shape, SH.severity) is not None
+            or any(True for _ in shapes.subjects(SH.node, shape))
+            or any(True for _ in shapes.subjects(SH.property, prop)
+                   if _ != shape)):
+        raise OntologyError(f"shapes.ttl: {prop} of {shape}: kg checks sh:in in Python only "
+                            "on a property shape of a node shape with sh:targetClass alone, "
+                            "at severity Violation")
+
+
 def _entity_class_property(shapes: Graph) -> Node:
     for prop in shapes.objects(KGSH.Entity, SH.property):
         if shapes.value(prop, SH.path) == RDF.type:
@@ -217,12 +234,21 @@ def _python_checks() -> _PythonChecks:
     core.remove((KGSH.Entity, SH.property, entity_class))
     _remove_tree(core, entity_class)
     message = shapes.value(entity_class, SH.message)
+    listed_classes = set(shapes.items(listed)) if listed is not None else set()
+    ontology = load_ontology()
+    entity_classes = {c for c in ontology.transitive_subjects(RDFS.subClassOf, KGO_ENTITY)
+                      if c != KGO_ENTITY}
+    if listed_classes != entity_classes or set(shapes.objects(KGSH.Entity, SH.targetClass)
+                                               ) != entity_classes:
+        raise OntologyError("shapes.ttl: kgsh:Entity's targets and its list of entity classes "
+                            "must be the classes under kgo:Entity in kg.ttl")
     in_lists = []
     for shape in set(core.subjects(SH.targetClass, None)):
         targets = frozenset(core.objects(shape, SH.targetClass))
         for prop in core.objects(shape, SH.property):
             path, listed_values = core.value(prop, SH.path), core.value(prop, SH["in"])
             if isinstance(path, URIRef) and listed_values is not None:
+                _python_check_holds(core, shape, prop)
                 text = core.value(prop, SH.message)
                 in_lists.append((targets, path, frozenset(core.items(listed_values)),
                                  " ".join(str(text).split()) if text is not None

@@ -1014,8 +1014,9 @@ def write_html_from_store(
 ) -> int:
     """The page for a graph in a pyoxigraph store, reading only what the page carries: the
     :data:`PAGE_ENTITIES` most connected entities (by facts), the facts and evidence between
-    them, their articles (``limit`` entities instead). Returns the number of entities in the
-    store."""
+    them, their articles (``limit`` entities instead; entities without such facts fill the
+    page up to it). Returns the number of entities in the store: the page carries the
+    smaller of the two."""
     import pyoxigraph as ox
 
     from kg.query import all_prefixes
@@ -1043,6 +1044,11 @@ def write_html_from_store(
     chosen = sorted(counts, key=lambda e: (-counts[e], e))
     if focus:
         wanted = focus if focus.startswith("http") else None
+        if wanted is not None:
+            try:
+                wanted = ox.NamedNode(wanted).value  # an IRI, not a piece of a query
+            except ValueError:
+                raise ValueError(f"not an IRI: {focus!r}") from None
         if wanted is None:
             literal = json.dumps(focus)
             rows = select(f"SELECT ?e WHERE {{ ?e rdfs:label|skos:altLabel ?l . "
@@ -1058,6 +1064,13 @@ def write_html_from_store(
                   *(e for e in chosen if e != wanted and e not in near)]
         focus = wanted
     limit = limit or PAGE_ENTITIES
+    if len(chosen) < limit:  # entities with no fact between entities (only mentioned, dated)
+        others = f"""SELECT DISTINCT ?e WHERE {{
+            ?e a ?c . FILTER(STRSTARTS(STR(?c), "{_KGO_NS}")
+            && ?c NOT IN (kgo:NewsArticle, kgo:Mention, kgo:Extractor)) }}"""
+        seen = set(chosen)
+        rest = sorted(row["e"].value for row in select(others) if row["e"].value not in seen)
+        chosen += rest[:limit - len(chosen)]
     chosen = chosen[:limit]
     # pyoxigraph joins a long VALUES list slowly unless it comes first: each query starts from
     # up to CHUNK known nodes, and Python keeps what links carried entities

@@ -419,6 +419,41 @@ def test_a_password_in_the_servers_address_is_never_shown():
     assert "sk-secret" not in str(caught.value) and "127.0.0.1:9" in str(caught.value)
 
 
+def test_credentials_in_the_servers_address_are_refused_unshown():
+    for url in ("http://alice:s3cr3t@example.invalid/v1", "HTTP://alice:s3cr3t@host:po/v1"):
+        with pytest.raises(ValueError, match="holds credentials") as caught:
+            LlmSettings(url=url, model="m")
+        assert "s3cr3t" not in str(caught.value)
+
+
+def test_a_redirect_is_not_followed_with_the_key(monkeypatch):
+    """urllib would send the Authorization header on to wherever a redirect points."""
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+    from threading import Thread
+
+    class Redirect(BaseHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+        def do_POST(self) -> None:
+            self.send_response(307)
+            self.send_header("Location", "http://127.0.0.1:9/elsewhere")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Redirect)
+    Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        client = ChatClient(f"http://127.0.0.1:{server.server_address[1]}/v1", "m",
+                            api_key="sk-secret", retries=0)
+        with pytest.raises(LlmError, match="307") as caught:
+            client.complete("p", {})
+        assert "sk-secret" not in str(caught.value)
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 @pytest.mark.slow
 def test_the_library_builds_with_the_llm_in_memory():
     import kg

@@ -253,6 +253,10 @@ def test_refused_before_anything_is_sent(stub, tmp_path, tricky):
     with pytest.raises(PushError, match="holds credentials") as caught:
         push_graph(tricky, "http://kg:s3cr3t@127.0.0.1/store")
     assert "s3cr3t" not in str(caught.value)
+    for spoiled in ("http://kg:s3cr3t@127.0.0.1:po/store", "ftp://kg:s3cr3t@127.0.0.1/store"):
+        with pytest.raises(PushError) as caught:  # a bad port or scheme: still not echoed
+            push_graph(tricky, spoiled)
+        assert "s3cr3t" not in str(caught.value)
     with pytest.raises(PushError, match="no graph in this folder"):
         push_graph(tmp_path, stub.url)
     with pytest.raises(PushError, match="no such file"):

@@ -113,7 +113,14 @@ class LlmSettings:
     api_key: str | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
-        if not self.url.startswith(("http://", "https://")):
+        from urllib.parse import urlsplit
+
+        from kg.llm_client import API_KEY_ENV
+
+        if "@" in urlsplit(self.url).netloc:  # never echoed: it may hold a key or password
+            raise ValueError("the LLM server's address holds credentials: give the API key "
+                             f"in {API_KEY_ENV} instead")
+        if not self.url.lower().startswith(("http://", "https://")):
             raise ValueError(f"the LLM server's address must start with http:// or https:// "
                              f"(got {self.url!r})")
         if not self.model:
