@@ -117,12 +117,12 @@ def _merge(documents: list[tuple[str, str]], resolver: Resolver, cache: Extracti
         seconds[step] = seconds.get(step, 0.0) + now - clock
         clock = now
 
-    def flush(batch: Graph, keys: set[str]) -> None:
+    def flush(batch: Graph, keys: set[str], documents: set[str]) -> None:
         lap("rdf")
         data = _load(store, batch, result)
         lap("store")
         if validate:
-            context = _context(keys, writer, extractors)
+            context = _context(keys, writer, extractors, documents)
             if checker.pool is None:  # checked here: the graphs as they are, no parsing
                 batch += context
                 checker.check(batch)
@@ -132,6 +132,7 @@ def _merge(documents: list[tuple[str, str]], resolver: Resolver, cache: Extracti
 
     batch = new_graph()
     keys: set[str] = set()
+    documents_in_batch: set[str] = set()
     articles: Iterable[Any] = (documents if progress is None
                                else progress(documents, desc="write"))
     for n, (doc_id, source) in enumerate(articles, start=1):
@@ -148,10 +149,11 @@ def _merge(documents: list[tuple[str, str]], resolver: Resolver, cache: Extracti
         keys.update(f.subject for f in facts)
         keys.update(f.object for f in facts)
         keys.update(a.subject for a in attributes)
+        documents_in_batch.add(document.doc_id)
         if n % BATCH_ARTICLES == 0:
-            flush(batch, keys)
-            batch, keys = new_graph(), set()
-    flush(batch, keys)
+            flush(batch, keys, documents_in_batch)
+            batch, keys, documents_in_batch = new_graph(), set(), set()
+    flush(batch, keys, documents_in_batch)
     # the entity nodes (every fact that uses them is written now), then the extractors
     batch = new_graph()
     for entity in knowledge.entities.values():
@@ -227,16 +229,19 @@ def _construct(store: ox.Store, query: str, prefixes: dict[str, str] | None = No
     return results
 
 
-def _context(keys: set[str], writer: Any, extractors: dict[str, str]) -> Graph:
-    """What a batch's shapes need besides the batch: the nodes of the entities it uses and
-    the extractors."""
+def _context(keys: set[str], writer: Any, extractors: dict[str, str],
+             documents: set[str]) -> Graph:
+    """What a batch's shapes need besides the batch: the nodes of the entities it uses (with
+    the ``kgo:mentions`` of the batch's ``documents`` only: a hub entity is mentioned by
+    thousands of an archive's articles, and copying them all into every batch made the checks
+    grow with the archive) and the extractors."""
     from kg.rdf import new_graph
 
     graph = new_graph()
     entities = writer.knowledge.entities
     for key in keys:
         if key in entities:
-            writer.entity(graph, entities[key])
+            writer.entity(graph, entities[key], documents)
     writer.extractors(graph, extractors)
     return graph
 

@@ -8,7 +8,7 @@ deterministic IRI, so the same input always gives the same graph.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from decimal import Decimal
 
 from rdflib import Graph, Literal, URIRef
@@ -150,8 +150,11 @@ class RdfWriter:
                        _mention(graph, attribute.subject_mention, key_of)))
             self.used_extractors.add(attribute.evidence.extractor)
 
-    def entity(self, graph: Graph, entity: Entity) -> bool:
-        """The entity's node, if a written fact uses it or an article names it."""
+    def entity(self, graph: Graph, entity: Entity, documents: Collection[str] | None = None
+               ) -> bool:
+        """The entity's node, if a written fact uses it or an article names it; with
+        ``documents``, only those articles' ``kgo:mentions`` of it (a batch's check needs its
+        own articles', not the thousands of an archive's hub entity)."""
         if entity.key not in self.used and not entity.named:
             return False
         node = entity_iri(entity.key)
@@ -160,7 +163,8 @@ class RdfWriter:
         for alias in sorted(entity.aliases):
             graph.add((node, SKOS.altLabel, Literal(alias)))
         for doc_id in sorted(entity.documents):
-            graph.add((document_iri(doc_id), KGO.mentions, node))
+            if documents is None or doc_id in documents:
+                graph.add((document_iri(doc_id), KGO.mentions, node))
         return True
 
     def entities(self, graph: Graph) -> None:

@@ -173,12 +173,12 @@ def test_batches_checked_by_worker_processes_give_the_same_report(tmp_path, monk
     monkeypatch.setattr(kg.merge, "BATCH_ARTICLES", 4)  # 12 articles: three batches
     real_context = kg.merge._context
 
-    def spoiled(keys, writer, extractors):  # type: ignore[no-untyped-def]
+    def spoiled(keys, writer, extractors, documents):  # type: ignore[no-untyped-def]
         # an entity without a label, different in every batch
         node = f"<https://w3id.org/kgnews/entity/nameless-{len(keys)}>"
         bad = f"{node} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "
         bad += "<https://w3id.org/kgnews/ontology#Person> .\n"
-        graph = real_context(keys, writer, extractors)
+        graph = real_context(keys, writer, extractors, documents)
         graph.parse(data=bad, format="nt")
         return graph
 
