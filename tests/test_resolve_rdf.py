@@ -149,3 +149,22 @@ def test_a_date_that_no_longer_fits_the_entitys_type_is_dropped() -> None:
     knowledge = resolve(extractions)
     assert knowledge.entities["cardiolia"].entity_type is EntityType.PERSON
     assert knowledge.attributes == []
+
+
+def test_an_entity_node_for_a_batch_carries_only_that_batchs_mentions():
+    """An archive's hub entity is mentioned by thousands of articles: a batch's check gets its
+    node with the batch's own kgo:mentions only, the store gets them all."""
+    from rdflib import Graph
+
+    from kg.model import Entity, KnowledgeGraph
+    from kg.rdf import RdfWriter
+
+    hub = Entity(key="paris", label="Paris", entity_type=EntityType.PLACE, named=True,
+                 documents={f"doc{n}" for n in range(50)})
+    writer = RdfWriter(KnowledgeGraph(entities={"paris": hub}))
+    whole, batch = Graph(), Graph()
+    writer.entity(whole, hub)
+    writer.entity(batch, hub, {"doc3", "doc7", "elsewhere"})
+    assert len(list(whole.subjects(KGO.mentions, KGE.paris))) == 50
+    assert set(batch.subjects(KGO.mentions, KGE.paris)) == {KGD.doc3, KGD.doc7}
+    assert (KGE.paris, RDFS.label, Literal("Paris")) in batch
