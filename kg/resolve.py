@@ -3,7 +3,7 @@
 Inside a document the extract stage already linked mentions (a surname to its full name, "le
 groupe" to the organisation in focus): each mention's ``referent`` is the name that stands for
 its entity. Across documents, named entities with the same slug are one entity (Apple in two
-articles is one node). Descriptions ("l'appel aux résultats du troisième trimestre 2024") are
+articles is one node). Descriptions ("l'appel aux résultats du premier semestre") are
 only ever the same within one article, so their keys carry the article's id.
 """
 

@@ -47,7 +47,7 @@ _FOUNDED = re.compile(
     r"(?:en (?P<y>\d{4})|le (?P<date>(?:\d{1,2}|1er) \S+ \d{4}))"
 )
 _STARTED_IN = re.compile(
-    # "X, l'une des entreprises les plus réputées du secteur, a commencé ses activités"
+    # "X, l'un des groupes les mieux connus du métier, a commencé ses activités"
     r"@m(?P<s>\d+) (?:, [^,;:.@]{1,80} , )?(?:(?:[^@.;:]\S*) ){0,10}?"
     r"(?:a commencé|a démarré|a débuté|a lancé) "
     r"ses (?:opérations|activités) (?:(?:[^.;:]\S*) ){0,3}?en (?P<y>\d{4})"

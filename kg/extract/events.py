@@ -1,6 +1,6 @@
 """Events (and laws and works) of news that have no name: "les élections législatives de
-dimanche 17 juin", "l'assassinat de l'ex-espion russe Alexandre Litvinenko", "l'attentat",
-"le projet de loi sur le harcèlement sexuel", "un reportage".
+dimanche 17 juin", "l'enlèvement du journaliste Paul Martin", "l'attentat",
+"le projet de loi sur la pêche côtière", "un reportage".
 
 A noun listed in ``frames/events.toml`` heads a description: the noun, its adjectives and its
 complements ("de ...", a date), up to a verb, a punctuation mark or a relative pronoun. The

@@ -5,7 +5,7 @@
    after it, a word inside the name); all names of one entity in a document share one type.
 3. Linking inside the document: repeated names, a surname after the full name, an acronym
    given in parentheses.
-4. Descriptions: events ("un appel aux résultats du troisième trimestre 2024") and strategies
+4. Descriptions: events ("un appel aux résultats du premier semestre") and strategies
    ("la stratégie derrière ...") that have no name but are things a graph should hold.
 """
 
@@ -467,7 +467,7 @@ def _headed_names(parsed: ParsedDocument) -> list[Candidate]:
         while k < len(tokens) and k - i < 10 and tokens[k].sent == token.sent:
             low = normalise_word(tokens[k].text)
             if tokens[k].ent_type == "PER" and tokens[k].ent_iob == "B":
-                break  # "le président du Conseil des ministres Mario Monti"
+                break  # "le président du Conseil national Jean Dupré"
             if word == "état" and tokens[k].pos != "ADJ":
                 break  # "l'État islamique", not "l'État de New York" (a place)
             # a participle ends a name ("de la finance embarquée,"), it does not open a
@@ -941,7 +941,7 @@ def _acronym_target(
             initials = "".join(w[0] for w in other.text.split() if w[:1].isalpha()).upper()
             if initials.startswith(letters[:2].upper()):
                 return by_key[keys[j]]
-            # "le Parti socialiste (PASOK)", "la Coalition de la gauche radicale (SYRIZA)":
+            # "le Parti des travailleurs (PT)", "l'Union des fermiers libres (UFL)":
             # an organisation's name, then its acronym in another language
             if (len(other.text.split()) >= 2 and other.ner not in {"PER", "LOC"}
                     and not is_country(other.text)

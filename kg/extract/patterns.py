@@ -131,8 +131,8 @@ JOINED_AS = (r"(?:(?:en|début|fin|dès|depuis) \S+ |le \S+ \S+ (?:\d{4} )?)?(?:
              r"au poste de|en qualité de) ")
 
 
-#: before a role noun: "la veuve de l'ancien président de Y, X" (the role is the complement of
-#: a noun of a person: X is the widow), "l'ancien président de Y, X" (a former role)
+#: before a role noun: "la fille du maire de Y, X" (the role is the complement of
+#: a noun of a person: X is the daughter), "l'ancien président de Y, X" (a former role)
 NOT_THE_NAMES_ROLE = re.compile(
     rf"(?:(?:^| )(?:{lx.RELATIVE_PERSON_NOUNS}) (?:de|du|des|d') (?:(?:la|l'|le|les) )?"
     rf"(?:(?:ancien|ancienne|ex-|feu) )?|(?:^| )(?:ancien|ancienne|ex-|ex|feu) )$"

@@ -306,8 +306,8 @@ class SentenceGraph:
         return self._predicates
 
     def _build(self) -> Iterator[Predicate]:
-        # a name heads no clause, but its phrase may say where it is: "l'Université de Yale,
-        # aux États-Unis", "Breezy Point, dans le Queens"
+        # a name heads no clause, but its phrase may say where it is: "l'Université de Lund,
+        # en Suède", "Vallon, dans le Jura"
         for ident in sorted(self.names - self._headed):
             head = self.head_mention(ident)
             if head is None:
@@ -572,7 +572,7 @@ class SentenceGraph:
 
     def _inner_complements(self, i: int, own: tuple[int, int], args: list[Argument]
                            ) -> list[Argument]:
-        """"la crise de la dette publique en Grèce": the parse hangs "en Grèce" on "dette";
+        """"la hausse du prix du blé en Égypte": the parse hangs "en Égypte" on "prix";
         a complement inside the description, other than "de", is the head noun's too."""
         s, e = own
         have = {a.token for a in args}
