@@ -125,6 +125,15 @@ def _seconds(output: str) -> dict[str, float]:
     return dict(summary.get("seconds", {}))
 
 
+def _print_steps(size: int, output: str) -> dict[str, float]:
+    """Print a build's own step times (from its --json output); returns them."""
+    steps = _seconds(output)
+    if steps:
+        print(f"{size:6d} articles  of it: " + ", ".join(
+            f"{step} {value:.1f} s" for step, value in steps.items()), flush=True)
+    return steps
+
+
 def _dask_build(folder: Path, out: Path, build_args: str) -> tuple[float, float, int, str]:
     from dask.distributed import LocalCluster
 
@@ -164,14 +173,11 @@ def main() -> int:
                   f"{size / wall:.1f} articles/s", flush=True)
             if code not in (0, 4):
                 print(output[-2000:])
-            steps = _seconds(output)
-            if steps:
-                print(f"{size:6d} articles  of it: " + ", ".join(
-                    f"{step} {value:.1f} s" for step, value in steps.items()), flush=True)
-                if "shacl" in steps:
-                    print(f"{size:6d} articles  SHACL: x{steps['shacl'] / spacy_wall:.2f} of "
-                          f"spaCy's parse, {steps['shacl'] / sum(steps.values()):.0%} of the "
-                          f"build", flush=True)
+            steps = _print_steps(size, output)
+            if steps and "shacl" in steps:
+                print(f"{size:6d} articles  SHACL: x{steps['shacl'] / spacy_wall:.2f} of "
+                      f"spaCy's parse, {steps['shacl'] / sum(steps.values()):.0%} of the "
+                      f"build", flush=True)
             if args.query:
                 query = "SELECT (COUNT(*) AS ?n) WHERE { ?s a kgo:Person }"
                 for where in (out, out / "graph.ttl"):
@@ -196,10 +202,7 @@ def main() -> int:
                       f"{peak2:6.0f} MB, exit {code2}", flush=True)
                 if code2 not in (0, 4):
                     print(output2[-2000:])
-                steps2 = _seconds(output2)
-                if steps2:
-                    print(f"{size:6d} articles  of it: " + ", ".join(
-                        f"{step} {value:.1f} s" for step, value in steps2.items()), flush=True)
+                _print_steps(size, output2)
                 del started
     return 0
 
